@@ -1,0 +1,176 @@
+package jp.certkiosk.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.certkiosk.api.AuthenticationPayload;
+import jp.certkiosk.sim.document.CertificatePdfWriter;
+import jp.certkiosk.sim.document.ResidentRecordDocument;
+import jp.certkiosk.sim.document.SealRegistrationDocument;
+import jp.certkiosk.sim.endpoint.CardAuthenticator;
+import jp.certkiosk.sim.endpoint.ChallengeBook;
+import jp.certkiosk.sim.endpoint.EndpointApplication;
+import jp.certkiosk.sim.endpoint.IssuanceDesk;
+import jp.certkiosk.sim.endpoint.RandomIds;
+import jp.certkiosk.sim.endpoint.SessionBook;
+import jp.certkiosk.sim.endpoint.SessionDesk;
+import jp.certkiosk.sim.pki.CardKey;
+import jp.certkiosk.sim.pki.TestPki;
+import jp.certkiosk.sim.registry.IssuanceLedger;
+import jp.certkiosk.sim.registry.RegistryDatabase;
+import jp.certkiosk.sim.registry.ResidentRegistry;
+import jp.certkiosk.sim.registry.SeedCard;
+import jp.certkiosk.sim.registry.SeedData;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+
+/**
+ * The reference municipal endpoint the kiosk is tested against and the demo runs in-process:
+ * version 1 of the issuance contract over HTTPS with mutual TLS (Jersey on Grizzly), a test PKI
+ * with virtual My Number Cards, and a resident register of fictional people in H2.
+ */
+public final class MunicipalSimulator implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(MunicipalSimulator.class.getName());
+    /** The kiosk the demo runs as. */
+    public static final String DEMO_KIOSK_ID = "kiosk-demo-001";
+    private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final TestPki pki;
+    private final RegistryDatabase database;
+    private final CertificatePdfWriter pdfWriter;
+    private final HttpServer server;
+    private final URI baseUri;
+    private final List<IssuedCard> cards;
+    private boolean closed;
+
+    private MunicipalSimulator(TestPki pki, RegistryDatabase database, CertificatePdfWriter pdfWriter,
+                               HttpServer server, URI baseUri, List<IssuedCard> cards) {
+        this.pki = pki;
+        this.database = database;
+        this.pdfWriter = pdfWriter;
+        this.server = server;
+        this.baseUri = baseUri;
+        this.cards = cards;
+    }
+
+    /**
+     * Opens (or creates on first run) the PKI and the registry in {@code options.dataDir()} and
+     * starts the HTTPS endpoint.
+     */
+    public static MunicipalSimulator start(SimulatorOptions options) {
+        try {
+            Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory", e);
+        }
+        TestPki pki = TestPki.openOrCreate(options.dataDir().resolve("pki"), options.clock(),
+                SeedData.CARDS.stream().map(SeedCard::spec).toList());
+        RegistryDatabase database = RegistryDatabase.open(options.dataDir().resolve("registry"));
+        CertificatePdfWriter pdf = null;
+        try {
+            pdf = new CertificatePdfWriter(CertificatePdfWriter.IPAEX_MINCHO);
+            ResidentRegistry registry = new ResidentRegistry(database);
+            registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
+                    certificateHashes(pki));
+
+            RandomIds ids = new RandomIds(new SecureRandom());
+            SessionBook sessions = new SessionBook(options.clock(), ids);
+            SessionDesk sessionDesk = new SessionDesk(new ChallengeBook(options.clock(), ids), sessions,
+                    new CardAuthenticator(pki.userAuthenticationCa(), options.clock()), registry);
+            IssuanceDesk issuanceDesk = new IssuanceDesk(sessions, registry, new IssuanceLedger(database),
+                    new ResidentRecordDocument(pdf), new SealRegistrationDocument(pdf), ids, options.clock());
+
+            SSLEngineConfigurator tls = new SSLEngineConfigurator(pki.serverSslContext(), false, true, false)
+                    .setEnabledProtocols(TLS_PROTOCOLS.clone());
+            URI bindUri = URI.create("https://" + options.host() + ":" + options.port() + "/");
+            HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri,
+                    EndpointApplication.create(sessionDesk, issuanceDesk), true, tls, false);
+            server.start();
+            int port = server.getListeners().stream().findFirst().map(NetworkListener::getPort)
+                    .orElseThrow(() -> new IllegalStateException("the server has no listener"));
+            URI baseUri = URI.create("https://localhost:" + port + "/");
+            LOG.log(Level.INFO, "municipal endpoint simulator listening at {0}", baseUri);
+            return new MunicipalSimulator(pki, database, pdf, server, baseUri, issuedCards(pki));
+        } catch (IOException | RuntimeException e) {
+            if (pdf != null) {
+                pdf.close();
+            }
+            database.close();
+            throw e instanceof IOException io ? new UncheckedIOException("cannot start the HTTPS server", io)
+                    : (RuntimeException) e;
+        }
+    }
+
+    /** The endpoint's base URI, e.g. {@code https://localhost:8443/}. Paths of {@code ApiPaths} resolve against it. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The demo kiosk's TLS credentials ({@value #DEMO_KIOSK_ID}). */
+    public KioskCredentials kioskCredentials() {
+        return kioskCredentials(DEMO_KIOSK_ID);
+    }
+
+    /** TLS credentials for another kiosk id, issued by the kiosk CA on first request (for multi-kiosk tests). */
+    public KioskCredentials kioskCredentials(String kioskId) {
+        return new KioskCredentials(kioskId, pki.kioskKeyStore(kioskId), pki.storePassword(), pki.kioskTrustStore(),
+                pki.storePassword());
+    }
+
+    /** The virtual cards of the seed data, in seed order. */
+    public List<IssuedCard> cards() {
+        return cards;
+    }
+
+    public Optional<IssuedCard> card(String profile) {
+        return cards.stream().filter(card -> card.profile().equals(profile)).findFirst();
+    }
+
+    /** Stops the server at once and closes the registry database. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.shutdownNow();
+        } finally {
+            pdfWriter.close();
+            database.close();
+        }
+        LOG.log(Level.INFO, "municipal endpoint simulator stopped");
+    }
+
+    private static Map<String, String> certificateHashes(TestPki pki) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (CardKey card : pki.cards().values()) {
+            try {
+                hashes.put(card.profile(), AuthenticationPayload.sha256Hex(card.certificate().getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("a card certificate cannot be encoded", e);
+            }
+        }
+        return hashes;
+    }
+
+    private static List<IssuedCard> issuedCards(TestPki pki) {
+        return SeedData.CARDS.stream()
+                .map(seed -> {
+                    CardKey key = pki.card(seed.profile()).orElseThrow();
+                    return new IssuedCard(seed.profile(), seed.pin(), key.privateKey(), key.certificate(), key.issuer());
+                })
+                .toList();
+    }
+}

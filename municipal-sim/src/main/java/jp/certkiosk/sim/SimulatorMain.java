@@ -1,0 +1,77 @@
+package jp.certkiosk.sim;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the municipal endpoint simulator on its own for vendors:
+ * {@code --data DIR} (default ./var/sim), {@code --port N} (default 8443), {@code --host H}
+ * (default 127.0.0.1). Prints the base URI, the kiosk's credential files and the virtual cards
+ * with their PINs (all test material), then serves until the process is stopped.
+ */
+public final class SimulatorMain {
+    private SimulatorMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        SimulatorOptions options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: SimulatorMain [--data DIR] [--port N] [--host H]");
+            System.exit(2);
+            return;
+        }
+        MunicipalSimulator simulator = MunicipalSimulator.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "simulator-shutdown"));
+        describe(simulator, System.out);
+        stopped.await();
+    }
+
+    static SimulatorOptions parse(String[] args) {
+        Path data = Path.of("var", "sim");
+        String host = "127.0.0.1";
+        int port = 8443;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--data" -> data = Path.of(value);
+                case "--host" -> host = value;
+                case "--port" -> {
+                    try {
+                        port = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--port needs a number");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return new SimulatorOptions(data, host, port, Clock.systemUTC());
+    }
+
+    static void describe(MunicipalSimulator simulator, PrintStream out) {
+        KioskCredentials kiosk = simulator.kioskCredentials();
+        out.println("Municipal endpoint simulator (fictional municipalities and residents, test PKI)");
+        out.println("  base URI        " + simulator.baseUri());
+        out.println("  kiosk id        " + kiosk.kioskId());
+        out.println("  key store       " + kiosk.keyStore().toAbsolutePath() + " (PKCS12, password "
+                + new String(kiosk.keyStorePassword()) + ")");
+        out.println("  trust store     " + kiosk.trustStore().toAbsolutePath() + " (PKCS12, password "
+                + new String(kiosk.trustStorePassword()) + ")");
+        out.println("  virtual cards (profile, PIN):");
+        for (IssuedCard card : simulator.cards()) {
+            out.printf("    %-15s %s%n", card.profile(), card.pin());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package jp.certkiosk.sim;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to run the municipal endpoint simulator.
+ *
+ * @param dataDir where the test PKI ({@code pki/}) and the registry database ({@code registry/}) live
+ * @param host the address to listen on; the certificate and the base URI name {@code localhost}
+ * @param port the port to listen on, 0 for an ephemeral one
+ * @param clock the endpoint's time: challenge, session and certificate validity, dates of issue
+ */
+public record SimulatorOptions(Path dataDir, String host, int port, Clock clock) {
+    public SimulatorOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535");
+        }
+    }
+
+    /** Loopback, an ephemeral port, the system clock. */
+    public static SimulatorOptions defaults(Path dataDir) {
+        return new SimulatorOptions(dataDir, "127.0.0.1", 0, Clock.systemUTC());
+    }
+}

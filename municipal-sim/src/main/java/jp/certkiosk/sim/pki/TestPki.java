@@ -1,0 +1,245 @@
+package jp.certkiosk.sim.pki;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+
+/**
+ * The simulator's test PKI: a user-authentication CA shaped like JPKI's and the virtual cards it
+ * personalised, a CA for kiosks and the kiosk client certificates, and a CA for the endpoint's
+ * TLS server certificate. Generated on first use and kept as PKCS12 files in one directory, so a
+ * restart on the same directory presents the same certificates (a virtual card whose certificate
+ * no longer fits its condition at the clock's time, e.g. the not-yet-valid one a month later, is
+ * personalised anew).
+ *
+ * <p>Every name here is a fictional test name: nothing is issued by, or trusted by, the real
+ * JPKI (J-LIS) or any real municipality.
+ *
+ * <p>Certificates checked by the endpoint's own code (the user-authentication CA and the cards)
+ * take their dates from the injected clock, the one the endpoint validates with. TLS certificates
+ * are checked by JSSE against the real time, so they take their dates from the system clock.
+ */
+public final class TestPki {
+    /** Fictional test name shaped like the real JPKI user-authentication CA. */
+    private static final X500Name USER_AUTHENTICATION_CA = new X500Name(
+            "C=JP,O=JPKI,OU=JPKI for user authentication,OU=certkiosk simulator test CA (fictional)");
+    /** A CA the endpoint does not trust: it "issues" forged cards. */
+    private static final X500Name UNKNOWN_ISSUER_CA = new X500Name(
+            "C=JP,O=Unknown Issuer (fictional),CN=Not a user-authentication CA");
+    private static final X500Name KIOSK_CA = new X500Name("C=JP,O=certkiosk simulator,CN=Kiosk CA (test)");
+    private static final X500Name SERVER_CA = new X500Name("C=JP,O=certkiosk simulator,CN=Municipal server CA (test)");
+    private static final X500Name SERVER = new X500Name("C=JP,O=certkiosk simulator,CN=localhost");
+
+    /** Protects every PKCS12 file here. Test material only: never protect real keys like this. */
+    private static final String STORE_PASSWORD = "certkiosk-sim";
+    private static final String ALIAS = "entry";
+    private static final Pattern KIOSK_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static final Duration CA_LIFETIME = Duration.ofDays(20 * 365);
+    private static final Duration CARD_LIFETIME = Duration.ofDays(5 * 365 + 1);
+    private static final Duration TLS_LIFETIME = Duration.ofDays(5 * 365 + 1);
+    private static final Duration BACKDATE = Duration.ofDays(1);
+
+    private final Path directory;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Clock tlsClock;
+    private final CertificateIssuer issuer;
+    private final Pkcs12Files files;
+    private final KeyEntry userAuthenticationCa;
+    private final KeyEntry kioskCa;
+    private final KeyEntry serverCa;
+    private final KeyEntry server;
+    private final Map<String, CardKey> cards;
+
+    private TestPki(Path directory, Clock clock, List<CardSpec> cardSpecs) {
+        this.directory = directory;
+        this.clock = clock;
+        this.tlsClock = Clock.systemUTC();
+        this.random = new SecureRandom();
+        this.issuer = new CertificateIssuer(random);
+        this.files = new Pkcs12Files(STORE_PASSWORD.toCharArray());
+
+        this.userAuthenticationCa = loadOrCreate("user-authentication-ca.p12",
+                () -> issuer.certificateAuthority(USER_AUTHENTICATION_CA, window(clock.instant(), CA_LIFETIME)));
+        KeyEntry unknownIssuerCa = loadOrCreate("unknown-issuer-ca.p12",
+                () -> issuer.certificateAuthority(UNKNOWN_ISSUER_CA, window(clock.instant(), CA_LIFETIME)));
+        this.kioskCa = loadOrCreate("kiosk-ca.p12",
+                () -> issuer.certificateAuthority(KIOSK_CA, window(tlsClock.instant(), CA_LIFETIME)));
+        this.serverCa = loadOrCreate("server-ca.p12",
+                () -> issuer.certificateAuthority(SERVER_CA, window(tlsClock.instant(), CA_LIFETIME)));
+        this.server = loadOrCreate("server.p12",
+                () -> issuer.tlsServer(serverCa, SERVER, "localhost", "127.0.0.1", window(tlsClock.instant(), TLS_LIFETIME)));
+        if (!Files.exists(kioskTrustStore())) {
+            files.writeTrustedCertificates(kioskTrustStore(), Map.of("municipal-server-ca", serverCa.certificate()));
+        }
+        this.cards = loadOrCreateCards(cardSpecs, unknownIssuerCa);
+    }
+
+    /** Opens the PKI kept in {@code directory}, generating whatever is missing. */
+    public static TestPki openOrCreate(Path directory, Clock clock, List<CardSpec> cards) {
+        return new TestPki(directory, clock, cards);
+    }
+
+    /** The trust anchor of the user-authentication certificates: the only one the endpoint accepts. */
+    public X509Certificate userAuthenticationCa() {
+        return userAuthenticationCa.certificate();
+    }
+
+    /** The virtual cards by profile, in the order they were asked for. */
+    public Map<String, CardKey> cards() {
+        return cards;
+    }
+
+    public Optional<CardKey> card(String profile) {
+        return Optional.ofNullable(cards.get(profile));
+    }
+
+    /**
+     * The PKCS12 key store holding the client key and chain (CN={@code kioskId}, issued by the
+     * kiosk CA) of one kiosk, created on first request.
+     */
+    public Path kioskKeyStore(String kioskId) {
+        if (!KIOSK_ID.matcher(kioskId).matches()) {
+            throw new IllegalArgumentException("kiosk ids are 1-64 letters, digits, '.', '_' or '-'");
+        }
+        Path file = directory.resolve("kiosk-" + kioskId + ".p12");
+        synchronized (this) {
+            if (files.readKeyEntries(file).isEmpty()) {
+                X500Name subject = new X500Name("C=JP,O=certkiosk simulator,CN=" + kioskId);
+                files.writeKeyEntries(file, Map.of(ALIAS, issuer.tlsClient(kioskCa, subject,
+                        window(tlsClock.instant(), TLS_LIFETIME))));
+            }
+        }
+        return file;
+    }
+
+    /** The PKCS12 trust store a kiosk uses to authenticate the endpoint: it holds the server CA. */
+    public Path kioskTrustStore() {
+        return directory.resolve("kiosk-truststore.p12");
+    }
+
+    /** The password of every PKCS12 file of this PKI (a copy: wipe it when done). */
+    public char[] storePassword() {
+        return files.password();
+    }
+
+    /**
+     * The endpoint's TLS context: the localhost server key, and the kiosk CA as the only anchor
+     * for client certificates.
+     */
+    public SSLContext serverSslContext() {
+        try {
+            char[] password = files.password();
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry(ALIAS, server.key(), password, server.chain().toArray(new Certificate[0]));
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keys, password);
+            Arrays.fill(password, '\0');
+
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            anchors.load(null, null);
+            anchors.setCertificateEntry("kiosk-ca", kioskCa.certificate());
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
+            trustManagers.init(anchors);
+
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build the server TLS context", e);
+        }
+    }
+
+    private Map<String, CardKey> loadOrCreateCards(List<CardSpec> specs, KeyEntry unknownIssuerCa) {
+        Path file = directory.resolve("cards.p12");
+        Map<String, KeyEntry> stored = files.readKeyEntries(file);
+        boolean changed = false;
+        Map<String, CardKey> result = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (CardSpec spec : specs) {
+            KeyEntry entry = stored.get(spec.profile());
+            if (entry == null || !stillIn(spec.condition(), entry.certificate(), now)) {
+                entry = personalise(spec, unknownIssuerCa);
+                stored.put(spec.profile(), entry);
+                changed = true;
+            }
+            result.put(spec.profile(), new CardKey(spec.profile(), entry.key(), entry.certificate(), entry.chain().get(1)));
+        }
+        if (changed) {
+            files.writeKeyEntries(file, stored);
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * Whether a stored card is still in the condition it was made for: a data directory kept for
+     * months must not see its not-yet-valid card become valid, nor its valid cards expire.
+     */
+    private static boolean stillIn(CertificateCondition condition, X509Certificate certificate, Instant now) {
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        return switch (condition) {
+            case VALID, UNKNOWN_ISSUER -> !now.isBefore(notBefore) && !now.isAfter(notAfter);
+            case EXPIRED -> now.isAfter(notAfter);
+            case NOT_YET_VALID -> now.isBefore(notBefore);
+        };
+    }
+
+    private KeyEntry personalise(CardSpec spec, KeyEntry unknownIssuerCa) {
+        Instant now = clock.instant();
+        // a card is re-personalised when its condition lapsed: its new certificate gets a new id
+        String opaqueId = opaqueId();
+        return switch (spec.condition()) {
+            case VALID -> issuer.userAuthentication(userAuthenticationCa, opaqueId, window(now, CARD_LIFETIME));
+            case EXPIRED -> issuer.userAuthentication(userAuthenticationCa, opaqueId,
+                    new Validity(now.minus(CARD_LIFETIME), now.minus(Duration.ofDays(30))));
+            case NOT_YET_VALID -> issuer.userAuthentication(userAuthenticationCa, opaqueId,
+                    new Validity(now.plus(Duration.ofDays(30)), now.plus(CARD_LIFETIME)));
+            case UNKNOWN_ISSUER -> issuer.userAuthentication(unknownIssuerCa, opaqueId, window(now, CARD_LIFETIME));
+        };
+    }
+
+    /** The certificate's only identity: an opaque random id, as on JPKI user-authentication certificates. */
+    private String opaqueId() {
+        byte[] bytes = new byte[10];
+        random.nextBytes(bytes);
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    private KeyEntry loadOrCreate(String fileName, Supplier<KeyEntry> create) {
+        Path file = directory.resolve(fileName);
+        KeyEntry entry = files.readKeyEntries(file).get(ALIAS);
+        if (entry == null) {
+            entry = create.get();
+            files.writeKeyEntries(file, Map.of(ALIAS, entry));
+        }
+        return entry;
+    }
+
+    private static Validity window(Instant now, Duration lifetime) {
+        return new Validity(now.minus(BACKDATE), now.plus(lifetime));
+    }
+}

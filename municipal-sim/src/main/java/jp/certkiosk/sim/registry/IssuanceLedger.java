@@ -1,0 +1,157 @@
+package jp.certkiosk.sim.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import jp.certkiosk.api.DocumentType;
+
+/** The municipality's book of issuances: reservations and how each ended at the printer. */
+public final class IssuanceLedger {
+    private static final String COLUMNS = """
+            issuance_id, session_id, kiosk_id, idempotency_key, certificate_sha256, resident_id,
+            document_type, copies, fee_yen, status, reserved_at, pdf""";
+
+    /** What recording a confirmation did. */
+    public enum ConfirmationResult {
+        /** The issuance left RESERVED for the confirmed outcome. */
+        RECORDED,
+        /** The same outcome was already recorded: nothing changed. */
+        ALREADY_RECORDED,
+        /** A different outcome was recorded before. */
+        CONFLICT,
+        UNKNOWN
+    }
+
+    private final RegistryDatabase database;
+
+    public IssuanceLedger(RegistryDatabase database) {
+        this.database = database;
+    }
+
+    /**
+     * Records a new reservation. If the session already used the idempotency key (a concurrent
+     * repeat), nothing is written and the reservation stored first is returned.
+     */
+    public IssuanceRecord reserve(IssuanceRecord issuance) {
+        try (Connection connection = database.connection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 1;
+            insert.setString(i++, issuance.issuanceId());
+            insert.setString(i++, issuance.sessionId());
+            insert.setString(i++, issuance.kioskId());
+            insert.setString(i++, issuance.idempotencyKey());
+            insert.setString(i++, issuance.certificateSha256());
+            insert.setString(i++, issuance.residentId());
+            insert.setString(i++, issuance.documentType().name());
+            insert.setInt(i++, issuance.copies());
+            insert.setInt(i++, issuance.feeYen());
+            insert.setString(i++, issuance.status().name());
+            insert.setObject(i++, issuance.reservedAt().atOffset(ZoneOffset.UTC));
+            insert.setBytes(i, issuance.pdf());
+            insert.executeUpdate();
+            return issuance;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            return bySessionAndKey(issuance.sessionId(), issuance.idempotencyKey())
+                    .orElseThrow(() -> new RegistryException("cannot reserve an issuance", e));
+        } catch (SQLException e) {
+            throw new RegistryException("cannot reserve an issuance", e);
+        }
+    }
+
+    public Optional<IssuanceRecord> bySessionAndKey(String sessionId, String idempotencyKey) {
+        return query("SELECT " + COLUMNS + " FROM issuance WHERE session_id = ? AND idempotency_key = ?",
+                sessionId, idempotencyKey);
+    }
+
+    public Optional<IssuanceRecord> byId(String issuanceId) {
+        return query("SELECT " + COLUMNS + " FROM issuance WHERE issuance_id = ?", issuanceId);
+    }
+
+    /**
+     * Records how a RESERVED issuance ended, once. Only the kiosk that reserved it may confirm it;
+     * for any other kiosk the issuance is {@link ConfirmationResult#UNKNOWN}.
+     */
+    public ConfirmationResult confirm(String issuanceId, String kioskId, IssuanceStatus outcome, String reason,
+                                      Instant at) {
+        if (outcome == IssuanceStatus.RESERVED) {
+            throw new IllegalArgumentException("a confirmation ends a reservation");
+        }
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                IssuanceStatus current;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT status FROM issuance WHERE issuance_id = ? AND kiosk_id = ? FOR UPDATE")) {
+                    select.setString(1, issuanceId);
+                    select.setString(2, kioskId);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (!row.next()) {
+                            connection.rollback();
+                            return ConfirmationResult.UNKNOWN;
+                        }
+                        current = IssuanceStatus.valueOf(row.getString(1));
+                    }
+                }
+                if (current == outcome) {
+                    connection.rollback();
+                    return ConfirmationResult.ALREADY_RECORDED;
+                }
+                if (current != IssuanceStatus.RESERVED) {
+                    connection.rollback();
+                    return ConfirmationResult.CONFLICT;
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE issuance SET status = ?, failure_reason = ?, confirmed_at = ? WHERE issuance_id = ?")) {
+                    update.setString(1, outcome.name());
+                    update.setString(2, reason);
+                    update.setObject(3, at.atOffset(ZoneOffset.UTC));
+                    update.setString(4, issuanceId);
+                    update.executeUpdate();
+                }
+                connection.commit();
+                return ConfirmationResult.RECORDED;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("cannot confirm an issuance", e);
+        }
+    }
+
+    private Optional<IssuanceRecord> query(String sql, String... parameters) {
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new IssuanceRecord(
+                        row.getString("issuance_id"),
+                        row.getString("session_id"),
+                        row.getString("kiosk_id"),
+                        row.getString("idempotency_key"),
+                        row.getString("certificate_sha256"),
+                        row.getString("resident_id"),
+                        DocumentType.valueOf(row.getString("document_type")),
+                        row.getInt("copies"),
+                        row.getInt("fee_yen"),
+                        IssuanceStatus.valueOf(row.getString("status")),
+                        row.getObject("reserved_at", OffsetDateTime.class).toInstant(),
+                        row.getBytes("pdf")));
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("cannot read an issuance", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package jp.certkiosk.sim.registry;
+
+import java.time.Instant;
+import jp.certkiosk.api.DocumentType;
+
+/**
+ * One reserved document as the municipality keeps it: the request it answered (session, kiosk,
+ * idempotency key), the card certificate and resident it was issued for, fee and state, and the
+ * PDF returned, so a repeated request gets the very same document.
+ *
+ * @param feeYen the fee for all copies
+ */
+public record IssuanceRecord(
+        String issuanceId,
+        String sessionId,
+        String kioskId,
+        String idempotencyKey,
+        String certificateSha256,
+        String residentId,
+        DocumentType documentType,
+        int copies,
+        int feeYen,
+        IssuanceStatus status,
+        Instant reservedAt,
+        byte[] pdf) {}

@@ -1,0 +1,105 @@
+package jp.certkiosk.sim.registry;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The simulator's H2 database in file mode: the resident register, the card certificates linked
+ * to residents, and the issuances. The schema is created on first open.
+ */
+public final class RegistryDatabase implements AutoCloseable {
+    private static final String[] SCHEMA = {
+        """
+        CREATE TABLE IF NOT EXISTS municipality (
+            code VARCHAR(6) PRIMARY KEY,
+            prefecture VARCHAR(20) NOT NULL,
+            name VARCHAR(40) NOT NULL,
+            mayor VARCHAR(40) NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS document_offer (
+            municipality_code VARCHAR(6) NOT NULL REFERENCES municipality(code),
+            document_type VARCHAR(40) NOT NULL,
+            title VARCHAR(40) NOT NULL,
+            fee_yen INT NOT NULL,
+            position INT NOT NULL,
+            PRIMARY KEY (municipality_code, document_type))""",
+        """
+        CREATE TABLE IF NOT EXISTS household (
+            household_id VARCHAR(20) PRIMARY KEY,
+            municipality_code VARCHAR(6) NOT NULL REFERENCES municipality(code),
+            address VARCHAR(200) NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS resident (
+            resident_id VARCHAR(20) PRIMARY KEY,
+            household_id VARCHAR(20) NOT NULL REFERENCES household(household_id),
+            position INT NOT NULL,
+            name VARCHAR(100) NOT NULL,
+            name_reading VARCHAR(100),
+            birth_date DATE NOT NULL,
+            sex VARCHAR(6) NOT NULL,
+            relationship VARCHAR(20) NOT NULL,
+            resident_since DATE NOT NULL,
+            nationality VARCHAR(40),
+            status_of_residence VARCHAR(60),
+            period_of_stay_ends DATE,
+            status VARCHAR(12) NOT NULL,
+            kiosk_restricted BOOLEAN NOT NULL,
+            seal_registered BOOLEAN NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS card_certificate (
+            certificate_sha256 CHAR(64) PRIMARY KEY,
+            resident_id VARCHAR(20) NOT NULL REFERENCES resident(resident_id))""",
+        """
+        CREATE TABLE IF NOT EXISTS issuance (
+            issuance_id VARCHAR(40) PRIMARY KEY,
+            session_id VARCHAR(64) NOT NULL,
+            kiosk_id VARCHAR(64) NOT NULL,
+            idempotency_key VARCHAR(100) NOT NULL,
+            certificate_sha256 CHAR(64) NOT NULL,
+            resident_id VARCHAR(20) NOT NULL,
+            document_type VARCHAR(40) NOT NULL,
+            copies INT NOT NULL,
+            fee_yen INT NOT NULL,
+            status VARCHAR(10) NOT NULL,
+            failure_reason VARCHAR(200),
+            reserved_at TIMESTAMP WITH TIME ZONE NOT NULL,
+            confirmed_at TIMESTAMP WITH TIME ZONE,
+            pdf BLOB NOT NULL,
+            CONSTRAINT issuance_idempotency UNIQUE (session_id, idempotency_key))"""
+    };
+
+    private final JdbcConnectionPool pool;
+
+    private RegistryDatabase(JdbcConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /** Opens (creating if needed) the database {@code registry} in {@code directory}. */
+    public static RegistryDatabase open(Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("registry").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        RegistryDatabase database = new RegistryDatabase(pool);
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+            for (String ddl : SCHEMA) {
+                statement.execute(ddl);
+            }
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new RegistryException("cannot open the registry database", e);
+        }
+        return database;
+    }
+
+    Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Closes every pooled connection; H2 then closes the database file. */
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,38 @@
+package jp.certkiosk.sim.registry;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One person in the resident register (住民基本台帳): name, birth date, sex, relationship to the
+ * head of household (続柄), the date they became a resident of the municipality, and for foreign
+ * residents their nationality and status of residence.
+ *
+ * @param kioskRestricted the record must not be issued at a kiosk (e.g. DV / stalking support measures)
+ * @param sealRegistered the resident has a registered seal (印鑑登録), so 印鑑登録証明書 can be issued
+ */
+public record Resident(
+        String residentId,
+        String householdId,
+        PersonName name,
+        LocalDate birthDate,
+        Sex sex,
+        String relationship,
+        LocalDate residentSince,
+        Optional<ForeignResidence> foreignResidence,
+        ResidentStatus status,
+        boolean kioskRestricted,
+        boolean sealRegistered) {
+
+    /** 世帯主: the relationship of the head of household to themselves. */
+    public static final String HEAD_OF_HOUSEHOLD = "世帯主";
+
+    public boolean isHeadOfHousehold() {
+        return HEAD_OF_HOUSEHOLD.equals(relationship);
+    }
+
+    /** Whether a kiosk may issue this person's records at all. */
+    public boolean issuableAtKiosk() {
+        return status == ResidentStatus.REGISTERED && !kioskRestricted;
+    }
+}

@@ -1,0 +1,32 @@
+package jp.certkiosk.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SimulatorMainTest {
+    @Test
+    void defaults() {
+        SimulatorOptions options = SimulatorMain.parse(new String[0]);
+        assertEquals(Path.of("var", "sim"), options.dataDir());
+        assertEquals(8443, options.port());
+        assertEquals("127.0.0.1", options.host());
+    }
+
+    @Test
+    void options() {
+        SimulatorOptions options = SimulatorMain.parse(new String[] {"--data", "/tmp/x", "--port", "9443", "--host", "0.0.0.0"});
+        assertEquals(Path.of("/tmp/x"), options.dataDir());
+        assertEquals(9443, options.port());
+        assertEquals("0.0.0.0", options.host());
+    }
+
+    @Test
+    void badArguments() {
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--port"}));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--port", "x"}));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--colour", "red"}));
+    }
+}
