@@ -1,0 +1,22 @@
+package jp.certkiosk.app.endpoint;
+
+import jp.certkiosk.api.Challenge;
+import jp.certkiosk.api.Confirmation;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.api.IssuanceRequest;
+import jp.certkiosk.api.Session;
+import jp.certkiosk.api.SessionRequest;
+
+/** The municipal endpoint as the kiosk sees it: version 1 of the contract in {@code jp.certkiosk.api}. */
+public interface IssuanceEndpoint extends AutoCloseable {
+    EndpointResult<Challenge> challenge(String kioskId);
+
+    EndpointResult<Session> openSession(SessionRequest request);
+
+    EndpointResult<Issuance> reserve(String sessionId, IssuanceRequest request);
+
+    EndpointResult<Void> confirm(String issuanceId, Confirmation confirmation);
+
+    @Override
+    default void close() {}
+}

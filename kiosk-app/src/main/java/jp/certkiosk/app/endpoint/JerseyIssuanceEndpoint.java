@@ -1,0 +1,160 @@
+package jp.certkiosk.app.endpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ContextResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import jp.certkiosk.api.ApiError;
+import jp.certkiosk.api.ApiJson;
+import jp.certkiosk.api.ApiPaths;
+import jp.certkiosk.api.Challenge;
+import jp.certkiosk.api.ChallengeRequest;
+import jp.certkiosk.api.Confirmation;
+import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.api.IssuanceRequest;
+import jp.certkiosk.api.Session;
+import jp.certkiosk.api.SessionRequest;
+import jp.certkiosk.config.EndpointConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
+
+/**
+ * The endpoint over HTTPS with mutual TLS: the kiosk presents its client certificate, and the
+ * server must present a certificate from the configured CA for the host name in the URI (the
+ * JDK's default host-name check). Connect and read time limits come from the configuration.
+ *
+ * <p>Only the confirmation is retried: it is idempotent on the endpoint. A reservation carries an
+ * idempotency key, but the flow decides whether to ask again.
+ */
+public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
+    private static final System.Logger LOG = System.getLogger(JerseyIssuanceEndpoint.class.getName());
+    private static final int CONFIRM_ATTEMPTS = 3;
+
+    private final Client client;
+    private final WebTarget base;
+
+    public JerseyIssuanceEndpoint(EndpointConfig config) {
+        ObjectMapper mapper = ApiJson.newMapper();
+        this.client = ClientBuilder.newBuilder()
+                .sslContext(sslContext(config))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register((ContextResolver<ObjectMapper>) type -> mapper)
+                .build();
+        this.base = client.target(config.baseUri());
+    }
+
+    @Override
+    public EndpointResult<Challenge> challenge(String kioskId) {
+        return post(ApiPaths.CHALLENGES, new ChallengeRequest(kioskId), Challenge.class);
+    }
+
+    @Override
+    public EndpointResult<Session> openSession(SessionRequest request) {
+        return post(ApiPaths.SESSIONS, request, Session.class);
+    }
+
+    @Override
+    public EndpointResult<Issuance> reserve(String sessionId, IssuanceRequest request) {
+        return post(ApiPaths.issuances(sessionId), request, Issuance.class);
+    }
+
+    @Override
+    public EndpointResult<Void> confirm(String issuanceId, Confirmation confirmation) {
+        EndpointResult<Void> result = null;
+        for (int attempt = 1; attempt <= CONFIRM_ATTEMPTS; attempt++) {
+            result = post(ApiPaths.confirmation(issuanceId), confirmation, Void.class);
+            if (!(result instanceof EndpointResult.Unavailable)) {
+                return result;
+            }
+            LOG.log(System.Logger.Level.WARNING, "confirmation of {0} not delivered (attempt {1})", issuanceId, attempt);
+        }
+        return result;
+    }
+
+    private <T> EndpointResult<T> post(String path, Object body, Class<T> answer) {
+        try (Response response = base.path(path).request(MediaType.APPLICATION_JSON_TYPE)
+                .post(Entity.json(body))) {
+            if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
+                if (answer == Void.class) {
+                    return new EndpointResult.Ok<>(null);
+                }
+                T value = response.readEntity(answer);
+                return value != null ? new EndpointResult.Ok<>(value)
+                        : new EndpointResult.Unavailable<>("empty answer from " + path);
+            }
+            return refusal(path, response);
+        } catch (ProcessingException | IllegalStateException e) {
+            // Network trouble, TLS failure, timeouts, and bodies that are not the contract's JSON.
+            LOG.log(System.Logger.Level.WARNING, "endpoint call {0} failed: {1}", path, rootMessage(e));
+            return new EndpointResult.Unavailable<>(rootMessage(e));
+        }
+    }
+
+    private static <T> EndpointResult<T> refusal(String path, Response response) {
+        int status = response.getStatus();
+        try {
+            ApiError error = response.readEntity(ApiError.class);
+            if (error != null && error.code() != null) {
+                LOG.log(System.Logger.Level.INFO, "endpoint refused {0}: {1} {2}", path, status, error.code());
+                return new EndpointResult.Refused<>(error.code(), error.detail());
+            }
+        } catch (ProcessingException | IllegalStateException e) {
+            // fall through: an error status without the contract's error body
+        }
+        if (status >= 500) {
+            return new EndpointResult.Unavailable<>("endpoint answered HTTP " + status);
+        }
+        return new EndpointResult.Refused<>(ErrorCode.BAD_REQUEST, "HTTP " + status + " without an error body");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static SSLContext sslContext(EndpointConfig config) {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(load(config.keyStore(), config.keyStorePassword()), config.keyStorePassword());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(load(config.trustStore(), config.trustStorePassword()));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot set up TLS to the endpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore load(java.nio.file.Path file, char[] password) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password);
+        }
+        return store;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

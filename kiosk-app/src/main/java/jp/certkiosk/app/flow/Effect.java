@@ -1,0 +1,35 @@
+package jp.certkiosk.app.flow;
+
+import jp.certkiosk.api.Confirmation;
+import jp.certkiosk.api.IssuanceRequest;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.app.journal.JournalEntry;
+
+/** What the flow asks the outside world to do. Each effect answers with events. */
+public sealed interface Effect {
+    /** Select the JPKI application, read the user-authentication certificate, ask the tries left. */
+    record ReadCard() implements Effect {}
+
+    record VerifyPin(Pin pin) implements Effect {
+        @Override
+        public String toString() {
+            return "VerifyPin[****]";
+        }
+    }
+
+    /** Challenge from the endpoint, signed by the card, exchanged for a session. */
+    record Authenticate(CardInfo card) implements Effect {}
+
+    record Reserve(String sessionId, IssuanceRequest request) implements Effect {}
+
+    record Print(Issuance issuance) implements Effect {
+        @Override
+        public String toString() {
+            return "Print[" + issuance.issuanceId() + "]";
+        }
+    }
+
+    record Confirm(String issuanceId, Confirmation confirmation) implements Effect {}
+
+    record Record(JournalEntry entry) implements Effect {}
+}

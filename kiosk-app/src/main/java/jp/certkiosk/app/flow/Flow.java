@@ -1,0 +1,286 @@
+package jp.certkiosk.app.flow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jp.certkiosk.api.Confirmation;
+import jp.certkiosk.api.DocumentBinding;
+import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.api.IssuanceRequest;
+import jp.certkiosk.app.flow.Effect.Authenticate;
+import jp.certkiosk.app.flow.Effect.Confirm;
+import jp.certkiosk.app.flow.Effect.Print;
+import jp.certkiosk.app.flow.Effect.ReadCard;
+import jp.certkiosk.app.flow.Effect.Record;
+import jp.certkiosk.app.flow.Effect.Reserve;
+import jp.certkiosk.app.flow.Effect.VerifyPin;
+import jp.certkiosk.app.flow.FlowEvent.*;
+import jp.certkiosk.app.flow.FlowState.*;
+import jp.certkiosk.app.journal.JournalEntry;
+import jp.certkiosk.app.journal.JournalStage;
+
+/**
+ * The transaction flow as a pure function: {@code next(state, event)} gives the new state and the
+ * effects to run, journal entries among them. It does no I/O and holds no state of its own, so
+ * every path a resident can take is a unit test.
+ *
+ * <p>Its two promises: a PIN is sent to the card only when the resident typed four digits on a
+ * card that still has tries left; a document is printed only if its binding names this
+ * transaction's session and the certificate of the card in the reader.
+ */
+public final class Flow {
+    /** Copies a resident may ask for in one transaction. */
+    public static final int MAX_COPIES = 10;
+
+    private final Clock clock;
+
+    public Flow(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static FlowState initial() {
+        return new Welcome();
+    }
+
+    public Transition next(FlowState state, FlowEvent event) {
+        Transition transition = step(state, event);
+        return transition != null ? transition : Transition.to(state);
+    }
+
+    /** The transition for this state and event, or null when the event means nothing here. */
+    private Transition step(FlowState state, FlowEvent event) {
+        if (state instanceof Welcome) {
+            return event instanceof CardInserted e
+                    ? Transition.to(new ReadingCard(e.transactionId()), new ReadCard())
+                    : null;
+        } else if (state instanceof ReadingCard s) {
+            return readingCard(s, event);
+        } else if (state instanceof EnteringPin s) {
+            return enteringPin(s, event);
+        } else if (state instanceof VerifyingPin s) {
+            return verifyingPin(s, event);
+        } else if (state instanceof Authenticating s) {
+            return authenticating(s, event);
+        } else if (state instanceof ChoosingDocument s) {
+            return choosingDocument(s, event);
+        } else if (state instanceof Reserving s) {
+            return reserving(s, event);
+        } else if (state instanceof Printing s) {
+            return printing(s, event);
+        } else if (state instanceof Confirming s) {
+            return confirming(s, event);
+        } else if (state instanceof TakeCard s) {
+            return event instanceof CardRemoved
+                    ? Transition.to(new Welcome(), journal(s.transactionId(), JournalStage.CARD_TAKEN, null, null))
+                    : null;
+        }
+        throw new IllegalStateException("unknown state " + state);
+    }
+
+    private Transition readingCard(ReadingCard s, FlowEvent event) {
+        String tx = s.transactionId();
+        if (event instanceof CardRead e) {
+            return afterCardRead(tx, e.card(), e.triesLeft());
+        }
+        if (event instanceof NotMyNumberCard) {
+            return end(tx, new Outcome.NotMyNumberCard(), journal(tx, JournalStage.NOT_MY_NUMBER_CARD, null, null));
+        }
+        return cardTrouble(tx, event);
+    }
+
+    private Transition afterCardRead(String tx, CardInfo card, int triesLeft) {
+        Instant now = clock.instant();
+        if (now.isAfter(card.notAfter())) {
+            return end(tx, new Outcome.Refused(ErrorCode.CERTIFICATE_EXPIRED),
+                    journal(tx, JournalStage.REFUSED, null, ErrorCode.CERTIFICATE_EXPIRED + " (checked on the kiosk)"));
+        }
+        if (now.isBefore(card.notBefore())) {
+            return end(tx, new Outcome.Refused(ErrorCode.CERTIFICATE_NOT_YET_VALID),
+                    journal(tx, JournalStage.REFUSED, null, ErrorCode.CERTIFICATE_NOT_YET_VALID + " (checked on the kiosk)"));
+        }
+        if (triesLeft <= 0) {
+            return end(tx, new Outcome.PinBlocked(), journal(tx, JournalStage.PIN_BLOCKED, null, "blocked before entry"));
+        }
+        return Transition.to(new EnteringPin(tx, card, triesLeft, false, false),
+                journal(tx, JournalStage.CARD_READ, null, "tries left " + triesLeft));
+    }
+
+    private Transition enteringPin(EnteringPin s, FlowEvent event) {
+        String tx = s.transactionId();
+        if (event instanceof PinEntered e) {
+            return e.pin().isWellFormed()
+                    ? Transition.to(new VerifyingPin(tx, s.card(), s.triesLeft()), new VerifyPin(e.pin()))
+                    : Transition.to(new EnteringPin(tx, s.card(), s.triesLeft(), false, true));
+        }
+        if (event instanceof Cancelled) {
+            return cancelled(tx);
+        }
+        return cardTrouble(tx, event);
+    }
+
+    private Transition verifyingPin(VerifyingPin s, FlowEvent event) {
+        String tx = s.transactionId();
+        if (event instanceof PinVerified) {
+            return Transition.to(new Authenticating(tx, s.card()), new Authenticate(s.card()));
+        }
+        if (event instanceof PinRejected e) {
+            return Transition.to(new EnteringPin(tx, s.card(), e.triesLeft(), true, false),
+                    journal(tx, JournalStage.PIN_WRONG, null, "tries left " + e.triesLeft()));
+        }
+        if (event instanceof PinBlocked) {
+            return end(tx, new Outcome.PinBlocked(), journal(tx, JournalStage.PIN_BLOCKED, null, null));
+        }
+        return cardTrouble(tx, event);
+    }
+
+    private Transition authenticating(Authenticating s, FlowEvent event) {
+        String tx = s.transactionId();
+        if (event instanceof Authenticated e) {
+            return Transition.to(new ChoosingDocument(tx, s.card(), e.session()),
+                    journal(tx, JournalStage.AUTHENTICATED, null, null));
+        }
+        return endpointTrouble(tx, event);
+    }
+
+    private Transition choosingDocument(ChoosingDocument s, FlowEvent event) {
+        String tx = s.transactionId();
+        if (event instanceof DocumentChosen e) {
+            boolean offered = s.session().menu().documents().stream().anyMatch(d -> d.type() == e.type());
+            if (!offered || e.copies() < 1 || e.copies() > MAX_COPIES) {
+                return null;
+            }
+            IssuanceRequest request = new IssuanceRequest(tx + "-" + e.type().name(), e.type(), e.copies());
+            return Transition.to(new Reserving(tx, s.card(), s.session(), e.type(), e.copies()),
+                    new Reserve(s.session().sessionId(), request));
+        }
+        if (event instanceof Cancelled) {
+            return cancelled(tx);
+        }
+        return cardTrouble(tx, event);
+    }
+
+    private Transition reserving(Reserving s, FlowEvent event) {
+        String tx = s.transactionId();
+        if (event instanceof IssuanceReserved e) {
+            Issuance issuance = e.issuance();
+            String problem = bindingProblem(s, issuance);
+            if (problem != null) {
+                return Transition.to(new Confirming(tx, new Outcome.DocumentNotBound(issuance.issuanceId()), true),
+                        journal(tx, JournalStage.BINDING_REFUSED, issuance.issuanceId(), problem),
+                        new Confirm(issuance.issuanceId(), Confirmation.failed("document not bound: " + problem)));
+            }
+            return Transition.to(new Printing(tx, s.card(), s.session(), issuance, true),
+                    journal(tx, JournalStage.RESERVED, issuance.issuanceId(), issuance.documentType().name()),
+                    new Print(issuance));
+        }
+        return endpointTrouble(tx, event);
+    }
+
+    /** Refusals and silence of the endpoint before anything was reserved, and card trouble. */
+    private Transition endpointTrouble(String tx, FlowEvent event) {
+        if (event instanceof EndpointRefused e) {
+            return end(tx, new Outcome.Refused(e.code()), journal(tx, JournalStage.REFUSED, null, e.code().name()));
+        }
+        if (event instanceof EndpointUnavailable e) {
+            return end(tx, new Outcome.ServiceUnavailable(e.reason()),
+                    journal(tx, JournalStage.ENDPOINT_UNAVAILABLE, null, e.reason()));
+        }
+        return cardTrouble(tx, event);
+    }
+
+    /** Null when the document belongs to this request; else what is wrong, for the journal. */
+    private static String bindingProblem(Reserving s, Issuance issuance) {
+        DocumentBinding binding = issuance.binding();
+        if (binding == null) {
+            return "no binding";
+        }
+        if (!s.session().sessionId().equals(binding.sessionId())) {
+            return "bound to another session";
+        }
+        if (!s.card().certificateSha256().equals(binding.certificateSha256())) {
+            return "bound to another card";
+        }
+        if (issuance.issuanceId() == null || !issuance.issuanceId().equals(binding.issuanceId())) {
+            return "bound to another issuance";
+        }
+        if (issuance.documentType() != s.document() || issuance.copies() != s.copies()) {
+            return "not the document asked for";
+        }
+        return null;
+    }
+
+    private Transition printing(Printing s, FlowEvent event) {
+        String tx = s.transactionId();
+        String id = s.issuance().issuanceId();
+        if (event instanceof Printed e) {
+            return Transition.to(
+                    new Confirming(tx, new Outcome.Issued(id, s.issuance().documentType(), e.location()), s.cardPresent()),
+                    journal(tx, JournalStage.PRINTED, id, null),
+                    new Confirm(id, Confirmation.printed()));
+        }
+        if (event instanceof PrintFailed e) {
+            return Transition.to(new Confirming(tx, new Outcome.PrintFailed(id, e.reason()), s.cardPresent()),
+                    journal(tx, JournalStage.PRINT_FAILED, id, e.reason()),
+                    new Confirm(id, Confirmation.failed(e.reason())));
+        }
+        if (event instanceof CardRemoved) {
+            // The pages are the resident's own: finish and confirm them, then do not wait for a card.
+            return Transition.to(new Printing(tx, s.card(), s.session(), s.issuance(), false));
+        }
+        return null;
+    }
+
+    private Transition confirming(Confirming s, FlowEvent event) {
+        String tx = s.transactionId();
+        String id = s.outcome().issuanceId();
+        if (event instanceof Confirmed) {
+            return settle(s, journal(tx, JournalStage.CONFIRMED, id, s.outcome().code()));
+        }
+        if (event instanceof EndpointRefused e) {
+            return settle(s, journal(tx, JournalStage.ENDPOINT_UNAVAILABLE, id,
+                    "confirmation refused: " + e.code() + "; in doubt"));
+        }
+        if (event instanceof EndpointUnavailable) {
+            return settle(s, journal(tx, JournalStage.ENDPOINT_UNAVAILABLE, id, "confirmation not delivered; in doubt"));
+        }
+        if (event instanceof CardRemoved) {
+            return Transition.to(new Confirming(tx, s.outcome(), false));
+        }
+        return null;
+    }
+
+    private Transition settle(Confirming s, Effect journalEntry) {
+        if (s.cardPresent()) {
+            return Transition.to(new TakeCard(s.transactionId(), s.outcome()), journalEntry);
+        }
+        return Transition.to(new Welcome(), journalEntry,
+                journal(s.transactionId(), JournalStage.CARD_TAKEN, s.outcome().issuanceId(), null));
+    }
+
+    /** Card removed or failing in any state before the print. */
+    private Transition cardTrouble(String tx, FlowEvent event) {
+        if (event instanceof CardRemoved) {
+            return Transition.to(new Welcome(), journal(tx, JournalStage.ABORTED, null, "card removed"));
+        }
+        if (event instanceof CardFailed e) {
+            return e.removed()
+                    ? Transition.to(new Welcome(), journal(tx, JournalStage.ABORTED, null, "card removed during " + e.step()))
+                    : end(tx, new Outcome.CardUnreadable(e.step()), journal(tx, JournalStage.CARD_FAILED, null, e.step()));
+        }
+        return null;
+    }
+
+    private Transition cancelled(String tx) {
+        return end(tx, new Outcome.Cancelled(), journal(tx, JournalStage.CANCELLED, null, null));
+    }
+
+    private static Transition end(String tx, Outcome outcome, Effect... effects) {
+        return new Transition(new TakeCard(tx, outcome), new ArrayList<>(List.of(effects)));
+    }
+
+    private Record journal(String tx, JournalStage stage, String issuanceId, String detail) {
+        return new Record(new JournalEntry(clock.instant(), tx, stage, issuanceId, detail));
+    }
+}

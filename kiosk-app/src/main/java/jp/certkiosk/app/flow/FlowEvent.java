@@ -1,0 +1,62 @@
+package jp.certkiosk.app.flow;
+
+import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.api.Session;
+
+/** Everything that can happen to a transaction: the resident's actions and the answers of card, endpoint and printer. */
+public sealed interface FlowEvent {
+    /** A card was placed; the transaction id is chosen by whoever saw it. */
+    record CardInserted(String transactionId) implements FlowEvent {}
+
+    record CardRemoved() implements FlowEvent {}
+
+    record CardRead(CardInfo card, int triesLeft) implements FlowEvent {}
+
+    /** The card answered, but it has no JPKI application. */
+    record NotMyNumberCard() implements FlowEvent {}
+
+    /** The card could not be used: it was pulled mid-operation or answered nonsense. */
+    record CardFailed(String step, boolean removed) implements FlowEvent {}
+
+    record PinEntered(Pin pin) implements FlowEvent {
+        @Override
+        public String toString() {
+            return "PinEntered[****]";
+        }
+    }
+
+    record PinVerified() implements FlowEvent {}
+
+    record PinRejected(int triesLeft) implements FlowEvent {}
+
+    record PinBlocked() implements FlowEvent {}
+
+    /** The resident gave up (cancel button, idle timeout). */
+    record Cancelled() implements FlowEvent {}
+
+    record Authenticated(Session session) implements FlowEvent {}
+
+    /** The endpoint answered with a refusal the resident must be told about. */
+    record EndpointRefused(ErrorCode code) implements FlowEvent {}
+
+    /** The endpoint could not be reached, timed out, or answered garbage. */
+    record EndpointUnavailable(String reason) implements FlowEvent {}
+
+    record DocumentChosen(DocumentType type, int copies) implements FlowEvent {}
+
+    record IssuanceReserved(Issuance issuance) implements FlowEvent {
+        @Override
+        public String toString() {
+            return "IssuanceReserved[" + issuance.issuanceId() + "]";
+        }
+    }
+
+    record Printed(String location) implements FlowEvent {}
+
+    record PrintFailed(String reason) implements FlowEvent {}
+
+    /** The endpoint acknowledged the confirmation (printed or failed). */
+    record Confirmed() implements FlowEvent {}
+}

@@ -1,0 +1,43 @@
+package jp.certkiosk.app.flow;
+
+import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.api.Session;
+
+/** Where a transaction stands. Each state holds exactly what the next step needs, nothing of the last resident. */
+public sealed interface FlowState {
+    /** Waiting for a card. */
+    record Welcome() implements FlowState {}
+
+    record ReadingCard(String transactionId) implements FlowState {}
+
+    /**
+     * The PIN pad. {@code lastAttemptWrong} says the previous entry was wrong (the screen says so);
+     * {@code malformed} that the last entry was not four digits and never reached the card.
+     */
+    record EnteringPin(String transactionId, CardInfo card, int triesLeft, boolean lastAttemptWrong,
+                       boolean malformed) implements FlowState {}
+
+    record VerifyingPin(String transactionId, CardInfo card, int triesLeft) implements FlowState {}
+
+    record Authenticating(String transactionId, CardInfo card) implements FlowState {}
+
+    record ChoosingDocument(String transactionId, CardInfo card, Session session) implements FlowState {}
+
+    record Reserving(String transactionId, CardInfo card, Session session, DocumentType document, int copies)
+            implements FlowState {}
+
+    record Printing(String transactionId, CardInfo card, Session session, Issuance issuance, boolean cardPresent)
+            implements FlowState {
+        @Override
+        public String toString() {
+            return "Printing[" + transactionId + ", " + issuance.issuanceId() + "]";
+        }
+    }
+
+    /** Telling the endpoint how the print ended; the outcome is shown once it has answered. */
+    record Confirming(String transactionId, Outcome outcome, boolean cardPresent) implements FlowState {}
+
+    /** The transaction is over; waiting for the resident to take the card. */
+    record TakeCard(String transactionId, Outcome outcome) implements FlowState {}
+}

@@ -1,0 +1,129 @@
+package jp.certkiosk.app.headless;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.flow.FlowEvent;
+import jp.certkiosk.app.flow.FlowState;
+import jp.certkiosk.app.flow.KioskEngine;
+import jp.certkiosk.app.flow.Outcome;
+import jp.certkiosk.app.flow.Pin;
+import jp.certkiosk.app.journal.Journal;
+import jp.certkiosk.app.journal.JournalEntry;
+import jp.certkiosk.card.apdu.CommandApdu;
+
+/**
+ * Plays a {@link Scenario} through the kiosk's own flow and engine, as a resident would at the
+ * screen: place the card, type PINs, choose a document, take the card.
+ */
+public final class HeadlessRunner {
+    private static final int INS_VERIFY = 0x20;
+    /** Steps one transaction may take before the runner calls it stuck. */
+    private static final int MAX_STEPS = 50;
+
+    private final KioskEngine engine;
+    private final VirtualCardSlot slot;
+    private final Journal journal;
+
+    public HeadlessRunner(KioskEngine engine, VirtualCardSlot slot, Journal journal) {
+        this.engine = engine;
+        this.slot = slot;
+        this.journal = journal;
+    }
+
+    public Report run(Scenario scenario) {
+        List<Report.TransactionReport> results = new ArrayList<>();
+        for (Scenario.Step step : scenario.transactions()) {
+            results.add(play(step));
+        }
+        return new Report(results);
+    }
+
+    private Report.TransactionReport play(Scenario.Step step) {
+        if (!(engine.state() instanceof FlowState.Welcome)) {
+            throw new IllegalStateException("the kiosk is not at the welcome screen: " + engine.state());
+        }
+        String tx = "tx-" + UUID.randomUUID();
+        List<Report.PinAttempt> attempts = new ArrayList<>();
+        Iterator<String> pins = step.pins().iterator();
+        slot.insert(step.card());
+        FlowState state = engine.dispatch(new FlowEvent.CardInserted(tx));
+        int verifies = 0;
+        for (int steps = 0; !(state instanceof FlowState.TakeCard) && !(state instanceof FlowState.Welcome); steps++) {
+            if (steps > MAX_STEPS) {
+                throw new IllegalStateException("transaction " + tx + " is stuck in " + state);
+            }
+            if (state instanceof FlowState.EnteringPin) {
+                if (!pins.hasNext()) {
+                    state = engine.dispatch(new FlowEvent.Cancelled());
+                    continue;
+                }
+                int before = countVerifies();
+                state = type(pins.next());
+                verifies += countVerifies() - before;
+                attempts.add(attempt(state));
+            } else if (state instanceof FlowState.ChoosingDocument choosing) {
+                boolean offered = step.document() != null && choosing.session().menu().documents().stream()
+                        .anyMatch(d -> d.type() == step.document());
+                state = engine.dispatch(offered
+                        ? new FlowEvent.DocumentChosen(step.document(), step.copiesOrOne())
+                        : new FlowEvent.Cancelled());
+            } else {
+                throw new IllegalStateException("the flow waits in " + state + " with nothing for the resident to do");
+            }
+        }
+        Outcome outcome = state instanceof FlowState.TakeCard take ? take.outcome() : new Outcome.CardRemovedEarly();
+        slot.remove();
+        engine.dispatch(new FlowEvent.CardRemoved());
+        return new Report.TransactionReport(tx, step.card(), outcome.code(), outcome.issuanceId(), outputFile(outcome),
+                attempts, verifies, journalOf(tx));
+    }
+
+    private FlowState type(String typed) {
+        char[] digits = typed.toCharArray();
+        try {
+            return engine.dispatch(new FlowEvent.PinEntered(Pin.typed(digits)));
+        } finally {
+            java.util.Arrays.fill(digits, '\0');
+        }
+    }
+
+    private static Report.PinAttempt attempt(FlowState after) {
+        if (after instanceof FlowState.EnteringPin entering) {
+            return entering.malformed()
+                    ? new Report.PinAttempt("MALFORMED", entering.triesLeft())
+                    : new Report.PinAttempt("WRONG", entering.triesLeft());
+        }
+        if (after instanceof FlowState.TakeCard take && take.outcome() instanceof Outcome.PinBlocked) {
+            return new Report.PinAttempt("BLOCKED", 0);
+        }
+        return new Report.PinAttempt("ACCEPTED", null);
+    }
+
+    /** VERIFY commands with a PIN that the card on the reader has received so far. */
+    private int countVerifies() {
+        int count = 0;
+        for (CommandApdu command : slot.received()) {
+            if (command.ins() == INS_VERIFY && command.data() != null && command.data().length > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private List<String> journalOf(String tx) {
+        List<String> lines = new ArrayList<>();
+        for (JournalEntry entry : journal.entries()) {
+            if (entry.transactionId().equals(tx)) {
+                lines.add(entry.stage() + (entry.detail() == null ? "" : " " + entry.detail()));
+            }
+        }
+        return lines;
+    }
+
+    private static String outputFile(Outcome outcome) {
+        return outcome instanceof Outcome.Issued issued ? issued.location() : null;
+    }
+}

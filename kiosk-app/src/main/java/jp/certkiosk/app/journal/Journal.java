@@ -1,0 +1,14 @@
+package jp.certkiosk.app.journal;
+
+import java.util.List;
+
+/** The transaction journal: what happened, when, to which transaction and issuance. */
+public interface Journal extends AutoCloseable {
+    void record(JournalEntry entry);
+
+    /** All entries, oldest first. */
+    List<JournalEntry> entries();
+
+    @Override
+    default void close() {}
+}

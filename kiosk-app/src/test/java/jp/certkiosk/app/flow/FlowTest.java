@@ -1,0 +1,206 @@
+package jp.certkiosk.app.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.certkiosk.api.Confirmation;
+import jp.certkiosk.api.DocumentBinding;
+import jp.certkiosk.api.DocumentOffer;
+import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.api.Menu;
+import jp.certkiosk.api.Session;
+import jp.certkiosk.app.flow.FlowEvent.*;
+import jp.certkiosk.app.flow.FlowState.*;
+import jp.certkiosk.app.journal.JournalStage;
+import org.junit.jupiter.api.Test;
+
+class FlowTest {
+    static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    static final CardInfo CARD = new CardInfo(new byte[] {1}, "aa11", NOW.minus(400, ChronoUnit.DAYS), NOW.plus(900, ChronoUnit.DAYS));
+    static final Session SESSION = new Session("s-1", NOW.plusSeconds(600),
+            new Menu("999001", "桜川市", List.of(new DocumentOffer(DocumentType.RESIDENT_RECORD_COPY, "住民票の写し", 200))));
+
+    final Flow flow = new Flow(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void oneCompleteIssuanceRunsEveryStepInOrder() {
+        Transition t = flow.next(Flow.initial(), new CardInserted("tx-1"));
+        assertEquals(List.of(new Effect.ReadCard()), t.effects());
+
+        t = flow.next(t.state(), new CardRead(CARD, 3));
+        assertEquals(new EnteringPin("tx-1", CARD, 3, false, false), t.state());
+
+        Pin pin = Pin.typed("1234".toCharArray());
+        t = flow.next(t.state(), new PinEntered(pin));
+        assertInstanceOf(VerifyingPin.class, t.state());
+        assertEquals(List.of(new Effect.VerifyPin(pin)), t.effects());
+
+        t = flow.next(t.state(), new PinVerified());
+        assertEquals(List.of(new Effect.Authenticate(CARD)), t.effects());
+
+        t = flow.next(t.state(), new Authenticated(SESSION));
+        assertInstanceOf(ChoosingDocument.class, t.state());
+
+        t = flow.next(t.state(), new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1));
+        Effect.Reserve reserve = (Effect.Reserve) t.effects().get(0);
+        assertEquals("s-1", reserve.sessionId());
+        assertEquals("tx-1-RESIDENT_RECORD_COPY", reserve.request().idempotencyKey());
+
+        t = flow.next(t.state(), new IssuanceReserved(issuance("i-1", "s-1", "aa11")));
+        assertEquals(JournalStage.RESERVED, journalStages(t).get(0));
+        assertInstanceOf(Effect.Print.class, t.effects().get(1));
+
+        t = flow.next(t.state(), new Printed("/out/i-1.pdf"));
+        assertEquals(new Effect.Confirm("i-1", Confirmation.printed()), t.effects().get(1));
+
+        t = flow.next(t.state(), new Confirmed());
+        assertEquals(new TakeCard("tx-1", new Outcome.Issued("i-1", DocumentType.RESIDENT_RECORD_COPY, "/out/i-1.pdf")),
+                t.state());
+
+        t = flow.next(t.state(), new CardRemoved());
+        assertEquals(new Welcome(), t.state());
+        assertEquals(List.of(JournalStage.CARD_TAKEN), journalStages(t));
+    }
+
+    @Test
+    void aPinThatIsNotFourDigitsNeverReachesTheCard() {
+        FlowState entering = new EnteringPin("tx", CARD, 3, false, false);
+        for (String typed : new String[] {"123", "12345", "12a4", ""}) {
+            Transition t = flow.next(entering, new PinEntered(Pin.typed(typed.toCharArray())));
+            assertEquals(new EnteringPin("tx", CARD, 3, false, true), t.state(), typed);
+            assertTrue(t.effects().isEmpty(), typed);
+        }
+    }
+
+    @Test
+    void wrongPinsCountDownAndTheThirdEndsAtTheMunicipalOffice() {
+        FlowState verifying = new VerifyingPin("tx", CARD, 3);
+        Transition t = flow.next(verifying, new PinRejected(2));
+        assertEquals(new EnteringPin("tx", CARD, 2, true, false), t.state());
+        assertEquals(List.of(JournalStage.PIN_WRONG), journalStages(t));
+
+        t = flow.next(new VerifyingPin("tx", CARD, 1), new PinBlocked());
+        assertEquals(new TakeCard("tx", new Outcome.PinBlocked()), t.state());
+        assertEquals(List.of(JournalStage.PIN_BLOCKED), journalStages(t));
+    }
+
+    @Test
+    void aBlockedCardGetsNoPinPadAndNoVerify() {
+        Transition t = flow.next(new ReadingCard("tx"), new CardRead(CARD, 0));
+        assertEquals(new TakeCard("tx", new Outcome.PinBlocked()), t.state());
+        assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.VerifyPin));
+    }
+
+    @Test
+    void anExpiredCertificateIsRefusedBeforeThePinSoNoTryIsSpent() {
+        CardInfo expired = new CardInfo(new byte[] {1}, "aa11", NOW.minus(2000, ChronoUnit.DAYS), NOW.minusSeconds(1));
+        Transition t = flow.next(new ReadingCard("tx"), new CardRead(expired, 3));
+        assertEquals(new TakeCard("tx", new Outcome.Refused(ErrorCode.CERTIFICATE_EXPIRED)), t.state());
+    }
+
+    @Test
+    void aDocumentBoundToAnotherSessionCardOrIssuanceIsNeverPrinted() {
+        Reserving reserving = new Reserving("tx", CARD, SESSION, DocumentType.RESIDENT_RECORD_COPY, 1);
+        for (Issuance foreign : List.of(
+                issuance("i-9", "s-other", "aa11"),
+                issuance("i-9", "s-1", "bb22"),
+                new Issuance("i-9", DocumentType.RESIDENT_RECORD_COPY, 1, 200, new DocumentBinding("i-8", "s-1", "aa11"), new byte[] {1}),
+                new Issuance("i-9", DocumentType.SEAL_REGISTRATION, 1, 200, new DocumentBinding("i-9", "s-1", "aa11"), new byte[] {1}),
+                new Issuance("i-9", DocumentType.RESIDENT_RECORD_COPY, 1, 200, null, new byte[] {1}))) {
+            Transition t = flow.next(reserving, new IssuanceReserved(foreign));
+            assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.Print), foreign.toString());
+            assertEquals(List.of(JournalStage.BINDING_REFUSED), journalStages(t));
+            Effect.Confirm confirm = t.effects().stream().filter(Effect.Confirm.class::isInstance)
+                    .map(Effect.Confirm.class::cast).findFirst().orElseThrow();
+            assertEquals(Confirmation.Outcome.FAILED, confirm.confirmation().outcome());
+            assertEquals(new Outcome.DocumentNotBound("i-9"), ((Confirming) t.state()).outcome());
+        }
+    }
+
+    @Test
+    void aFailedPrintIsReportedAsFailedToTheEndpoint() {
+        Printing printing = new Printing("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), true);
+        Transition t = flow.next(printing, new PrintFailed("media-empty"));
+        assertEquals(new Effect.Confirm("i-1", Confirmation.failed("media-empty")), t.effects().get(1));
+        t = flow.next(t.state(), new Confirmed());
+        assertEquals(new TakeCard("tx", new Outcome.PrintFailed("i-1", "media-empty")), t.state());
+    }
+
+    @Test
+    void pullingTheCardBeforeThePrintAbortsTheWholeRequest() {
+        List<FlowState> early = List.of(new ReadingCard("tx"), new EnteringPin("tx", CARD, 3, false, false),
+                new VerifyingPin("tx", CARD, 3), new Authenticating("tx", CARD),
+                new ChoosingDocument("tx", CARD, SESSION),
+                new Reserving("tx", CARD, SESSION, DocumentType.RESIDENT_RECORD_COPY, 1));
+        for (FlowState state : early) {
+            Transition t = flow.next(state, new CardRemoved());
+            assertEquals(new Welcome(), t.state(), state.toString());
+            assertEquals(List.of(JournalStage.ABORTED), journalStages(t));
+        }
+    }
+
+    @Test
+    void aCardPulledDuringPrintingStillGetsItsPrintConfirmedButNoTakeCardWait() {
+        Printing printing = new Printing("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), true);
+        Transition t = flow.next(printing, new CardRemoved());
+        t = flow.next(t.state(), new Printed("/out/i-1.pdf"));
+        t = flow.next(t.state(), new Confirmed());
+        assertEquals(new Welcome(), t.state());
+        assertEquals(List.of(JournalStage.CONFIRMED, JournalStage.CARD_TAKEN), journalStages(t));
+    }
+
+    @Test
+    void endpointRefusalsBecomeTheirOwnOutcomes() {
+        for (ErrorCode code : List.of(ErrorCode.CERTIFICATE_SUSPENDED, ErrorCode.CERTIFICATE_REVOKED, ErrorCode.RESIDENT_REFUSED)) {
+            Transition t = flow.next(new Authenticating("tx", CARD), new EndpointRefused(code));
+            assertEquals(new TakeCard("tx", new Outcome.Refused(code)), t.state());
+        }
+        Transition t = flow.next(new Authenticating("tx", CARD), new EndpointUnavailable("connect timed out"));
+        assertInstanceOf(Outcome.ServiceUnavailable.class, ((TakeCard) t.state()).outcome());
+    }
+
+    @Test
+    void unexpectedEventsChangeNothing() {
+        FlowState welcome = Flow.initial();
+        for (FlowEvent e : List.of(new PinVerified(), new CardRemoved(), new Printed("x"), new Confirmed(),
+                new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1))) {
+            Transition t = flow.next(welcome, e);
+            assertEquals(welcome, t.state());
+            assertTrue(t.effects().isEmpty());
+        }
+        ChoosingDocument choosing = new ChoosingDocument("tx", CARD, SESSION);
+        assertEquals(choosing, flow.next(choosing, new DocumentChosen(DocumentType.FAMILY_REGISTER, 1)).state(),
+                "a document the municipality does not offer cannot be chosen");
+        assertEquals(choosing, flow.next(choosing, new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 0)).state());
+    }
+
+    @Test
+    void thePinNeverAppearsInStatesEventsOrEffectsAsText() {
+        Pin pin = Pin.typed("9753".toCharArray());
+        Transition t = flow.next(new EnteringPin("tx", CARD, 3, false, false), new PinEntered(pin));
+        String text = Stream.of(t.state(), t.effects(), new PinEntered(pin), pin).map(String::valueOf)
+                .reduce("", String::concat);
+        assertFalse(text.contains("9753"), text);
+        pin.wipe();
+        assertFalse(new String(pin.digits()).contains("9"));
+    }
+
+    static Issuance issuance(String id, String session, String certHash) {
+        return new Issuance(id, DocumentType.RESIDENT_RECORD_COPY, 1, 200, new DocumentBinding(id, session, certHash), new byte[] {1});
+    }
+
+    static List<JournalStage> journalStages(Transition t) {
+        return t.effects().stream().filter(Effect.Record.class::isInstance)
+                .map(e -> ((Effect.Record) e).entry().stage()).toList();
+    }
+}

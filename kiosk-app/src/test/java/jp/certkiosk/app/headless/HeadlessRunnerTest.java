@@ -1,0 +1,132 @@
+package jp.certkiosk.app.headless;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.journal.JournalEntry;
+import jp.certkiosk.app.journal.JournalStage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole transactions through the real flow, card protocol, HTTPS endpoint, printer and journal. */
+class HeadlessRunnerTest {
+    @TempDir static Path dir;
+    static DemoEnvironment demo;
+    static HeadlessRunner runner;
+
+    @BeforeAll
+    static void start() throws IOException {
+        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone());
+        runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal());
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    static String pin(String profile) {
+        return demo.simulator().card(profile).orElseThrow().pin();
+    }
+
+    static Report.TransactionReport play(String card, List<String> pins, DocumentType document) {
+        return runner.run(new Scenario(List.of(new Scenario.Step(card, pins, document, 1)))).transactions().get(0);
+    }
+
+    @Test
+    void theRightPinIssuesTheResidentsOwnRecord() throws IOException {
+        Report.TransactionReport result = play("adult", List.of(pin("adult")), DocumentType.RESIDENT_RECORD_COPY);
+
+        assertEquals("ISSUED", result.outcome());
+        assertNotNull(result.issuanceId());
+        assertEquals(List.of(new Report.PinAttempt("ACCEPTED", null)), result.pinAttempts());
+        Path pdf = Path.of(result.outputFile());
+        assertTrue(pdf.startsWith(dir.resolve("out")), pdf.toString());
+        String text = text(pdf);
+        assertTrue(text.contains("住民票"), text);
+        assertTrue(text.replaceAll("[ 　]", "").contains("山田太郎"), text);
+        assertEquals(List.of("CARD_READ tries left 3", "AUTHENTICATED", "RESERVED RESIDENT_RECORD_COPY", "PRINTED",
+                "CONFIRMED ISSUED", "CARD_TAKEN"), result.journal());
+    }
+
+    @Test
+    void twoWrongPinsThenTheRightOneStillIssuesAndShowsTheTriesLeft() {
+        String right = pin("spouse");
+        Report.TransactionReport result = play("spouse", List.of(wrong(right, 1), wrong(right, 2), right),
+                DocumentType.RESIDENT_RECORD_COPY);
+
+        assertEquals("ISSUED", result.outcome());
+        assertEquals(List.of(new Report.PinAttempt("WRONG", 2), new Report.PinAttempt("WRONG", 1),
+                new Report.PinAttempt("ACCEPTED", null)), result.pinAttempts());
+        assertEquals(3, result.verifyCommandsSent());
+        assertEquals(3, demo.slot().triesLeft("spouse"), "a correct PIN resets the counter on the card");
+    }
+
+    @Test
+    void threeWrongPinsBlockTheCardAndNoFurtherVerifyIsSent() {
+        String right = pin("single");
+        Report.TransactionReport blocked = play("single",
+                List.of(wrong(right, 1), wrong(right, 2), wrong(right, 3), right), DocumentType.RESIDENT_RECORD_COPY);
+
+        assertEquals("PIN_BLOCKED", blocked.outcome());
+        assertEquals(List.of(new Report.PinAttempt("WRONG", 2), new Report.PinAttempt("WRONG", 1),
+                new Report.PinAttempt("BLOCKED", 0)), blocked.pinAttempts());
+        assertEquals(3, blocked.verifyCommandsSent(), "the fourth PIN must never reach the card");
+        assertNull(blocked.issuanceId());
+        assertEquals(0, demo.slot().triesLeft("single"));
+
+        Report.TransactionReport again = play("single", List.of(right), DocumentType.RESIDENT_RECORD_COPY);
+        assertEquals("PIN_BLOCKED", again.outcome(), "the block lives on the card, across sessions");
+        assertEquals(0, again.verifyCommandsSent());
+        assertEquals(List.of(), again.pinAttempts());
+    }
+
+    @Test
+    void cardsThatCannotBeUsedEndWithTheirOwnOutcome() {
+        assertEquals("NOT_MY_NUMBER_CARD", play(VirtualCardSlot.NOT_MY_NUMBER_CARD, List.of(), null).outcome());
+        assertEquals("CARD_UNREADABLE", play(VirtualCardSlot.GARBAGE, List.of(), null).outcome());
+        assertEquals("REFUSED_CERTIFICATE_EXPIRED", play("expired", List.of(pin("expired")), null).outcome());
+        Report.TransactionReport untrusted = play("unknown-issuer", List.of(pin("unknown-issuer")),
+                DocumentType.RESIDENT_RECORD_COPY);
+        assertEquals("REFUSED_CERTIFICATE_UNTRUSTED", untrusted.outcome());
+        assertNull(untrusted.outputFile());
+    }
+
+    @Test
+    void cancellingAtTheMenuPrintsNothing() {
+        Report.TransactionReport result = play("foreign", List.of(pin("foreign")), null);
+        assertEquals("CANCELLED", result.outcome());
+        assertNull(result.outputFile());
+        List<JournalEntry> entries = demo.journal().entries().stream()
+                .filter(e -> e.transactionId().equals(result.transactionId())).toList();
+        assertTrue(entries.stream().noneMatch(e -> e.stage() == JournalStage.RESERVED || e.stage() == JournalStage.PRINTED));
+    }
+
+    /** A PIN that differs from the right one, different for each n. */
+    static String wrong(String right, int n) {
+        char[] digits = right.toCharArray();
+        digits[0] = (char) ('0' + (digits[0] - '0' + n) % 10);
+        return new String(digits);
+    }
+
+    static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
