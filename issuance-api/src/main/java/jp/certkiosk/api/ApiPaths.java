@@ -9,11 +9,17 @@ public final class ApiPaths {
     public static final String ISSUANCES = "v1/sessions/%s/issuances";
     /** Format with the issuance id. */
     public static final String CONFIRMATION = "v1/issuances/%s/confirmation";
+    /** Format with the issuance id: the recovery query (GET). */
+    public static final String ISSUANCE = "v1/issuances/%s";
 
     private ApiPaths() {}
 
     public static String issuances(String sessionId) {
         return ISSUANCES.formatted(sessionId);
+    }
+
+    public static String issuance(String issuanceId) {
+        return ISSUANCE.formatted(issuanceId);
     }
 
     public static String confirmation(String issuanceId) {

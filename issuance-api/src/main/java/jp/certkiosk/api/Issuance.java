@@ -2,7 +2,23 @@ package jp.certkiosk.api;
 
 /**
  * A reserved document. The PDF is bound to the session and card that asked for it by
- * {@link DocumentBinding}; the kiosk checks the binding before a single page is printed.
+ * {@code signedStatement}: a CMS SignedData (DER) made with the municipality's document-signing
+ * key, encapsulating the {@link DocumentStatement} (issuance, session, card certificate hash, and
+ * the PDF's hash). The kiosk prints only after verifying that signature, the signer's chain to its
+ * configured municipal anchor and the statement against its own session and card; {@code binding}
+ * repeats the statement unsigned, for logs and older kiosks, and is never trusted.
+ *
+ * @param feeYen the fee for all copies together, charged only when the print is confirmed
  */
 public record Issuance(String issuanceId, DocumentType documentType, int copies, int feeYen,
-                       DocumentBinding binding, byte[] pdf) {}
+                       DocumentBinding binding, byte[] pdf, byte[] signedStatement) {
+    public Issuance(String issuanceId, DocumentType documentType, int copies, int feeYen,
+                    DocumentBinding binding, byte[] pdf) {
+        this(issuanceId, documentType, copies, feeYen, binding, pdf, null);
+    }
+
+    @Override
+    public String toString() {
+        return "Issuance[" + issuanceId + ", " + documentType + " x" + copies + "]";
+    }
+}
