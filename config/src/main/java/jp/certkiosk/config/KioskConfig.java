@@ -31,6 +31,9 @@ public record KioskConfig(String kioskId, Profile profile, EndpointConfig endpoi
             if (endpoint.trustStore() == null) {
                 problems.add("endpoint.trustStore", "is required to check the endpoint");
             }
+            if (endpoint.documentSigningAnchor() == null) {
+                problems.add("endpoint.documentSigningAnchor", "is required to verify documents before printing");
+            }
             if (endpoint.connectTimeout() == null || endpoint.connectTimeout().isNegative() || endpoint.connectTimeout().isZero()) {
                 problems.add("endpoint.connectTimeout", "must be positive");
             }

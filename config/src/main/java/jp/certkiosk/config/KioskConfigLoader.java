@@ -28,6 +28,7 @@ import java.util.Properties;
  * endpoint.trustStorePassword=...
  * endpoint.connectTimeout=PT5S      (optional)
  * endpoint.readTimeout=PT20S        (optional)
+ * endpoint.documentSigningAnchor=document-signing-ca.cer
  * printer.kind=FILE
  * printer.outputDirectory=out
  * journal.directory=journal
@@ -63,7 +64,8 @@ public final class KioskConfigLoader {
                 path(p, "endpoint.trustStore", base, problems),
                 password(p, "endpoint.trustStorePassword"),
                 duration(p, "endpoint.connectTimeout", EndpointConfig.DEFAULT_CONNECT_TIMEOUT, problems),
-                duration(p, "endpoint.readTimeout", EndpointConfig.DEFAULT_READ_TIMEOUT, problems));
+                duration(p, "endpoint.readTimeout", EndpointConfig.DEFAULT_READ_TIMEOUT, problems),
+                path(p, "endpoint.documentSigningAnchor", base, problems));
         PrinterConfig printer = new PrinterConfig(parseEnum(p, "printer.kind", PrinterConfig.Kind.class, problems),
                 path(p, "printer.outputDirectory", base, problems));
         Path journal = path(p, "journal.directory", base, problems);

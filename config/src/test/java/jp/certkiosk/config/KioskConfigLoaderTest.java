@@ -24,6 +24,7 @@ class KioskConfigLoaderTest {
             endpoint.trustStore=tls/ca.p12
             endpoint.trustStorePassword=changeit
             endpoint.readTimeout=PT30S
+            endpoint.documentSigningAnchor=tls/document-signing-ca.cer
             printer.kind=FILE
             printer.outputDirectory=out
             journal.directory=/var/lib/kiosk/journal
@@ -36,6 +37,7 @@ class KioskConfigLoaderTest {
         assertEquals(Profile.PRODUCTION, config.profile());
         assertEquals(dir.resolve("tls/kiosk.p12"), config.endpoint().keyStore());
         assertEquals(Duration.ofSeconds(30), config.endpoint().readTimeout());
+        assertEquals(dir.resolve("tls/document-signing-ca.cer"), config.endpoint().documentSigningAnchor());
         assertEquals(EndpointConfig.DEFAULT_CONNECT_TIMEOUT, config.endpoint().connectTimeout());
         assertEquals(Path.of("/var/lib/kiosk/journal"), config.journalDirectory());
         assertFalse(config.endpoint().toString().contains("secret"), "passwords stay out of toString");
@@ -63,7 +65,8 @@ class KioskConfigLoaderTest {
         String message = e.getMessage();
         for (String expected : new String[] {"kiosk.profile must be one of", "endpoint.uri is required",
                 "endpoint.keyStore is required", "endpoint.connectTimeout is not an ISO-8601 duration",
-                "printer.kind is required", "journal.directory is required"}) {
+                "printer.kind is required", "journal.directory is required",
+                "endpoint.documentSigningAnchor is required"}) {
             assertTrue(message.contains(expected), () -> "missing '" + expected + "' in:\n" + message);
         }
     }

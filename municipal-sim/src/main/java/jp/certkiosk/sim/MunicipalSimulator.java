@@ -23,7 +23,11 @@ import jp.certkiosk.sim.endpoint.IssuanceDesk;
 import jp.certkiosk.sim.endpoint.RandomIds;
 import jp.certkiosk.sim.endpoint.SessionBook;
 import jp.certkiosk.sim.endpoint.SessionDesk;
+import java.nio.file.Path;
+import jp.certkiosk.sim.endpoint.MunicipalServices;
+import jp.certkiosk.sim.endpoint.OcspHttpHandler;
 import jp.certkiosk.sim.pki.CardKey;
+import jp.certkiosk.sim.pki.RevocationRegister;
 import jp.certkiosk.sim.pki.TestPki;
 import jp.certkiosk.sim.registry.IssuanceLedger;
 import jp.certkiosk.sim.registry.RegistryDatabase;
@@ -52,16 +56,29 @@ public final class MunicipalSimulator implements AutoCloseable {
     private final HttpServer server;
     private final URI baseUri;
     private final List<IssuedCard> cards;
+    private final com.sun.net.httpserver.HttpServer ocspServer;
+    private final URI ocspUri;
+    private final RevocationRegister revocations;
+    private final IssuanceDesk issuanceDesk;
+    private final IssuanceLedger ledger;
     private boolean closed;
 
     private MunicipalSimulator(TestPki pki, RegistryDatabase database, CertificatePdfWriter pdfWriter,
-                               HttpServer server, URI baseUri, List<IssuedCard> cards) {
+                               HttpServer server, URI baseUri, List<IssuedCard> cards,
+                               com.sun.net.httpserver.HttpServer ocspServer,
+                               URI ocspUri, RevocationRegister revocations, IssuanceDesk issuanceDesk,
+                               IssuanceLedger ledger) {
         this.pki = pki;
         this.database = database;
         this.pdfWriter = pdfWriter;
         this.server = server;
         this.baseUri = baseUri;
         this.cards = cards;
+        this.ocspServer = ocspServer;
+        this.ocspUri = ocspUri;
+        this.revocations = revocations;
+        this.issuanceDesk = issuanceDesk;
+        this.ledger = ledger;
     }
 
     /**
@@ -78,18 +95,35 @@ public final class MunicipalSimulator implements AutoCloseable {
                 SeedData.CARDS.stream().map(SeedCard::spec).toList());
         RegistryDatabase database = RegistryDatabase.open(options.dataDir().resolve("registry"));
         CertificatePdfWriter pdf = null;
+        com.sun.net.httpserver.HttpServer ocspServer = null;
         try {
             pdf = new CertificatePdfWriter(CertificatePdfWriter.IPAEX_MINCHO);
             ResidentRegistry registry = new ResidentRegistry(database);
             registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
                     certificateHashes(pki));
 
+            RevocationRegister revocations = pki.seededRevocations();
+            ocspServer = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(options.host(), 0), 0);
+            ocspServer.createContext("/ocsp", new OcspHttpHandler(pki.ocspResponder(revocations)));
+            ocspServer.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "ocsp-responder");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            ocspServer.start();
+            URI ocspUri = URI.create("http://" + options.host() + ":" + ocspServer.getAddress().getPort() + "/ocsp");
+
             RandomIds ids = new RandomIds(new SecureRandom());
+            MunicipalServices services = new MunicipalServices(SeedData.SERVICES, registry, options.clock(),
+                    options.serviceHours());
             SessionBook sessions = new SessionBook(options.clock(), ids);
             SessionDesk sessionDesk = new SessionDesk(new ChallengeBook(options.clock(), ids), sessions,
-                    new CardAuthenticator(pki.userAuthenticationCa(), options.clock()), registry);
-            IssuanceDesk issuanceDesk = new IssuanceDesk(sessions, registry, new IssuanceLedger(database),
-                    new ResidentRecordDocument(pdf), new SealRegistrationDocument(pdf), ids, options.clock());
+                    new CardAuthenticator(pki.userAuthenticationCa(), ocspUri, options.clock()), registry, services);
+            IssuanceLedger ledger = new IssuanceLedger(database);
+            IssuanceDesk issuanceDesk = new IssuanceDesk(sessions, registry, ledger,
+                    new ResidentRecordDocument(pdf), new SealRegistrationDocument(pdf), services, pki::documentSigner,
+                    ids, options.clock());
 
             SSLEngineConfigurator tls = new SSLEngineConfigurator(pki.serverSslContext(), false, true, false)
                     .setEnabledProtocols(TLS_PROTOCOLS.clone());
@@ -101,10 +135,14 @@ public final class MunicipalSimulator implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("the server has no listener"));
             URI baseUri = URI.create("https://localhost:" + port + "/");
             LOG.log(Level.INFO, "municipal endpoint simulator listening at {0}", baseUri);
-            return new MunicipalSimulator(pki, database, pdf, server, baseUri, issuedCards(pki));
+            return new MunicipalSimulator(pki, database, pdf, server, baseUri, issuedCards(pki), ocspServer, ocspUri,
+                    revocations, issuanceDesk, ledger);
         } catch (IOException | RuntimeException e) {
             if (pdf != null) {
                 pdf.close();
+            }
+            if (ocspServer != null) {
+                ocspServer.stop(0);
             }
             database.close();
             throw e instanceof IOException io ? new UncheckedIOException("cannot start the HTTPS server", io)
@@ -115,6 +153,34 @@ public final class MunicipalSimulator implements AutoCloseable {
     /** The endpoint's base URI, e.g. {@code https://localhost:8443/}. Paths of {@code ApiPaths} resolve against it. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** Where the OCSP responder of the user-authentication CA answers (plain HTTP on loopback; responses are signed). */
+    public URI ocspUri() {
+        return ocspUri;
+    }
+
+    /** The hotline and the municipal office: suspend, revoke or reinstate a card's certificate. */
+    public RevocationRegister revocations() {
+        return revocations;
+    }
+
+    /**
+     * The municipal document-signing anchor (DER certificate file): the CA a kiosk trusts for the
+     * signature over every document's statement.
+     */
+    public Path documentSigningAnchor() {
+        return pki.documentSigningAnchor();
+    }
+
+    /** Makes the next reservation answer wrongly, once: for tests of the kiosk's refusal to print it. */
+    public void misissueNext(IssuanceDesk.Misissuance fault) {
+        issuanceDesk.misissueNext(fault);
+    }
+
+    /** The fees charged so far: only issuances confirmed PRINTED count. */
+    public long feesChargedYen() {
+        return ledger.feesChargedYen();
     }
 
     /** The demo kiosk's TLS credentials ({@value #DEMO_KIOSK_ID}). */
@@ -146,6 +212,7 @@ public final class MunicipalSimulator implements AutoCloseable {
         closed = true;
         try {
             server.shutdownNow();
+            ocspServer.stop(0);
         } finally {
             pdfWriter.close();
             database.close();

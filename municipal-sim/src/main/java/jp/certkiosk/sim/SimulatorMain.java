@@ -69,6 +69,9 @@ public final class SimulatorMain {
                 + new String(kiosk.keyStorePassword()) + ")");
         out.println("  trust store     " + kiosk.trustStore().toAbsolutePath() + " (PKCS12, password "
                 + new String(kiosk.trustStorePassword()) + ")");
+        out.println("  OCSP responder  " + simulator.ocspUri());
+        out.println("  document anchor " + simulator.documentSigningAnchor().toAbsolutePath()
+                + " (the municipal document-signing CA, DER)");
         out.println("  virtual cards (profile, PIN):");
         for (IssuedCard card : simulator.cards()) {
             out.printf("    %-15s %s%n", card.profile(), card.pin());

@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param dataDir where the test PKI ({@code pki/}) and the registry database ({@code registry/}) live
  * @param host the address to listen on; the certificate and the base URI name {@code localhost}
  * @param port the port to listen on, 0 for an ephemeral one
- * @param clock the endpoint's time: challenge, session and certificate validity, dates of issue
+ * @param clock the endpoint's time: challenge, session and certificate validity, dates of issue,
+ *     revocation answers, and the municipalities' service hours
+ * @param serviceHours whether the municipalities keep their hours (6:30-23:00 Japan time, closed
+ *     Dec 29 - Jan 3, family-register documents on weekdays only); off, they serve around the clock
  */
-public record SimulatorOptions(Path dataDir, String host, int port, Clock clock) {
+public record SimulatorOptions(Path dataDir, String host, int port, Clock clock, boolean serviceHours) {
     public SimulatorOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
@@ -22,8 +25,18 @@ public record SimulatorOptions(Path dataDir, String host, int port, Clock clock)
         }
     }
 
-    /** Loopback, an ephemeral port, the system clock. */
+    /** Around the clock: the municipalities' service hours are not kept. */
+    public SimulatorOptions(Path dataDir, String host, int port, Clock clock) {
+        this(dataDir, host, port, clock, false);
+    }
+
+    /** Loopback, an ephemeral port, the system clock, around the clock. */
     public static SimulatorOptions defaults(Path dataDir) {
         return new SimulatorOptions(dataDir, "127.0.0.1", 0, Clock.systemUTC());
+    }
+
+    /** The same, with the municipalities keeping their service hours at the given clock. */
+    public SimulatorOptions withServiceHours(Clock serviceClock) {
+        return new SimulatorOptions(dataDir, host, port, serviceClock, true);
     }
 }

@@ -132,7 +132,7 @@ class MunicipalSimulatorTest {
             assertEquals(204, response.getStatus(), "repeating the same confirmation is fine");
         }
         ApiError conflict = refusal(kiosk.confirm(issuance.issuanceId(), Confirmation.failed("paper jam")), 409);
-        assertEquals(ErrorCode.BAD_REQUEST, conflict.code());
+        assertEquals(ErrorCode.CONFIRMATION_CONFLICT, conflict.code());
     }
 
     @Test
@@ -292,7 +292,7 @@ class MunicipalSimulatorTest {
 
         ApiError reused = refusal(kiosk.post(ApiPaths.issuances(session.sessionId()),
                 new IssuanceRequest("key-repeat", DocumentType.SEAL_REGISTRATION, 1)), 409);
-        assertEquals(ErrorCode.BAD_REQUEST, reused.code());
+        assertEquals(ErrorCode.IDEMPOTENCY_CONFLICT, reused.code());
     }
 
     @Test
@@ -334,7 +334,7 @@ class MunicipalSimulatorTest {
         assertFalse(text.contains("山田 太郎"), "only the resident's own seal certificate");
 
         ApiError noSeal = refusal(kiosk.reserve(session("foreign").sessionId(), DocumentType.SEAL_REGISTRATION), 403);
-        assertEquals(ErrorCode.RESIDENT_REFUSED, noSeal.code());
+        assertEquals(ErrorCode.DOCUMENT_REFUSED, noSeal.code(), "no seal registered: this document only");
     }
 
     @Test
@@ -371,7 +371,7 @@ class MunicipalSimulatorTest {
         try (Response response = kiosk.confirm(issuance.issuanceId(), Confirmation.failed("paper out"))) {
             assertEquals(204, response.getStatus());
         }
-        assertEquals(ErrorCode.BAD_REQUEST,
+        assertEquals(ErrorCode.CONFIRMATION_CONFLICT,
                 refusal(kiosk.confirm(issuance.issuanceId(), Confirmation.printed()), 409).code());
     }
 

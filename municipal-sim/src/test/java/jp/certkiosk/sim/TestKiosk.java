@@ -88,6 +88,10 @@ final class TestKiosk implements AutoCloseable {
                 .post(Entity.json(body));
     }
 
+    Response get(String path) {
+        return client.target(baseUri).path(path).request(MediaType.APPLICATION_JSON).get();
+    }
+
     Response postRaw(String path, String json) {
         return client.target(baseUri).path(path).request(MediaType.APPLICATION_JSON)
                 .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));

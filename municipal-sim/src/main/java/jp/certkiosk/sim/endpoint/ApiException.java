@@ -23,11 +23,6 @@ public final class ApiException extends RuntimeException {
         this.status = status;
     }
 
-    /** A request that contradicts what was recorded before (409, code BAD_REQUEST). */
-    public static ApiException conflict(String detail) {
-        return new ApiException(ErrorCode.BAD_REQUEST, 409, detail);
-    }
-
     public ErrorCode code() {
         return code;
     }
@@ -42,9 +37,12 @@ public final class ApiException extends RuntimeException {
             case BAD_REQUEST -> 400;
             case CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_UNTRUSTED, CERTIFICATE_EXPIRED,
                  CERTIFICATE_NOT_YET_VALID, CERTIFICATE_SUSPENDED, CERTIFICATE_REVOKED, SESSION_INVALID -> 401;
-            case KIOSK_UNKNOWN, RESIDENT_REFUSED, DOCUMENT_NOT_OFFERED -> 403;
+            case KIOSK_UNKNOWN, RESIDENT_REFUSED, DOCUMENT_NOT_OFFERED, DOCUMENT_NOT_AVAILABLE_NOW, DOCUMENT_REFUSED,
+                 OPTION_NOT_ALLOWED, MUNICIPALITY_CLOSED -> 403;
             case RESIDENT_NOT_FOUND, ISSUANCE_UNKNOWN -> 404;
+            case IDEMPOTENCY_CONFLICT, CONFIRMATION_CONFLICT -> 409;
             case INTERNAL -> 500;
+            case REVOCATION_STATUS_UNAVAILABLE -> 503;
         };
     }
 }

@@ -9,12 +9,17 @@ import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateException;
+import java.security.cert.CRLReason;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateRevokedException;
+import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -26,25 +31,32 @@ import jp.certkiosk.api.ErrorCode;
  * Checks a card's user-authentication certificate and its signature over the authentication
  * payload: the certificate must chain (PKIX) to the user-authentication CA at the clock's time,
  * carry the digitalSignature key usage, and its RSA key must verify SHA256withRSA over the payload.
- * Revocation (OCSP) is not checked yet.
+ * Revocation is checked by the JDK's PKIX revocation checker over OCSP only (no CRL fallback, no
+ * soft fail) against the configured responder: a hold (certificateHold) is a suspended card, any
+ * other reason a revoked certificate, no answer a status that cannot be learned now.
  */
 public final class CardAuthenticator {
     /** A card whose certificate and signature passed: the certificate and the SHA-256 of its DER (hex). */
     public record AuthenticatedCard(X509Certificate certificate, String certificateSha256) {}
 
+    private static final System.Logger LOG = System.getLogger(CardAuthenticator.class.getName());
+
     private final TrustAnchor anchor;
+    private final URI ocspResponder;
     private final Clock clock;
 
-    public CardAuthenticator(X509Certificate userAuthenticationCa, Clock clock) {
+    public CardAuthenticator(X509Certificate userAuthenticationCa, URI ocspResponder, Clock clock) {
         this.anchor = new TrustAnchor(userAuthenticationCa, null);
+        this.ocspResponder = ocspResponder;
         this.clock = clock;
     }
 
     /** @throws ApiException with the contract's code for the first check that fails */
     public AuthenticatedCard authenticate(byte[] certificateDer, byte[] signature, byte[] signedPayload) {
         X509Certificate certificate = parse(certificateDer);
-        validateChain(certificate);
+        // the signature first: a forgery costs no revocation query
         verifySignature(certificate, signature, signedPayload);
+        validateChain(certificate);
         return new AuthenticatedCard(certificate, AuthenticationPayload.sha256Hex(certificateDer));
     }
 
@@ -64,17 +76,36 @@ public final class CardAuthenticator {
     private void validateChain(X509Certificate certificate) {
         try {
             CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate));
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+            PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
+            revocation.setOcspResponder(ocspResponder);
+            revocation.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
+                    PKIXRevocationChecker.Option.NO_FALLBACK));
             PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
-            parameters.setRevocationEnabled(false);
+            parameters.setRevocationEnabled(true);
+            parameters.addCertPathChecker(revocation);
             parameters.setDate(Date.from(clock.instant()));
-            CertPathValidator.getInstance("PKIX").validate(path, parameters);
+            validator.validate(path, parameters);
         } catch (CertPathValidatorException e) {
+            if (e.getReason() == BasicReason.REVOKED) {
+                if (e.getCause() instanceof CertificateRevokedException revoked
+                        && revoked.getRevocationReason() == CRLReason.CERTIFICATE_HOLD) {
+                    throw new ApiException(ErrorCode.CERTIFICATE_SUSPENDED, "the certificate is suspended (card reported lost)");
+                }
+                throw new ApiException(ErrorCode.CERTIFICATE_REVOKED, "the certificate is revoked");
+            }
+            if (e.getReason() == BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+                LOG.log(System.Logger.Level.WARNING, "revocation status undetermined: {0}", e.getMessage());
+                throw new ApiException(ErrorCode.REVOCATION_STATUS_UNAVAILABLE,
+                        "the revocation status cannot be learned now");
+            }
             if (e.getReason() == BasicReason.EXPIRED) {
                 throw new ApiException(ErrorCode.CERTIFICATE_EXPIRED, "the certificate has expired");
             }
             if (e.getReason() == BasicReason.NOT_YET_VALID) {
                 throw new ApiException(ErrorCode.CERTIFICATE_NOT_YET_VALID, "the certificate is not yet valid");
             }
+            LOG.log(System.Logger.Level.INFO, "certificate path refused: {0} ({1})", e.getMessage(), e.getReason());
             throw new ApiException(ErrorCode.CERTIFICATE_UNTRUSTED,
                     "the certificate does not chain to the user-authentication CA");
         } catch (CertificateException | InvalidAlgorithmParameterException e) {

@@ -6,7 +6,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import jp.certkiosk.api.AuthenticationPayload;
+import jp.certkiosk.api.DocumentStatement;
+import jp.certkiosk.api.IssuanceOptions;
+import jp.certkiosk.api.IssuanceOptions.RecordItem;
+import jp.certkiosk.api.IssuanceState;
+import jp.certkiosk.sim.pki.DocumentSigner;
 import jp.certkiosk.api.Confirmation;
 import jp.certkiosk.api.DocumentBinding;
 import jp.certkiosk.api.DocumentOffer;
@@ -39,24 +50,42 @@ public final class IssuanceDesk {
     private static final int MAX_KEY_LENGTH = 100;
     private static final int MAX_REASON_LENGTH = 200;
 
+    /**
+     * Faults a test can make the endpoint commit, as the 2023 incidents did: answer a reservation
+     * with a document validly signed for another session, or sign this request's document with
+     * another card's certificate hash. The kiosk must refuse to print either.
+     */
+    public enum Misissuance { ANOTHER_SESSIONS_DOCUMENT, ANOTHER_CARDS_BINDING }
+
     private final SessionBook sessions;
     private final ResidentRegistry registry;
     private final IssuanceLedger ledger;
     private final ResidentRecordDocument residentRecord;
     private final SealRegistrationDocument sealRegistration;
+    private final MunicipalServices services;
+    private final Function<String, DocumentSigner> signers;
     private final RandomIds ids;
     private final Clock clock;
+    private final AtomicReference<Misissuance> nextMisissuance = new AtomicReference<>();
 
     public IssuanceDesk(SessionBook sessions, ResidentRegistry registry, IssuanceLedger ledger,
                         ResidentRecordDocument residentRecord, SealRegistrationDocument sealRegistration,
-                        RandomIds ids, Clock clock) {
+                        MunicipalServices services, Function<String, DocumentSigner> signers, RandomIds ids,
+                        Clock clock) {
         this.sessions = sessions;
         this.registry = registry;
         this.ledger = ledger;
         this.residentRecord = residentRecord;
         this.sealRegistration = sealRegistration;
+        this.services = services;
+        this.signers = signers;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /** Makes the next reservation answer wrongly, once (tests of the kiosk's binding check). */
+    public void misissueNext(Misissuance fault) {
+        nextMisissuance.set(fault);
     }
 
     public Issuance reserve(String tlsKioskId, String sessionId, IssuanceRequest request) {
@@ -67,27 +96,92 @@ public final class IssuanceDesk {
         if (earlier.isPresent()) {
             return answer(sameRequest(earlier.get(), request));
         }
-        DocumentOffer offer = registry.menu(session.municipalityCode()).documents().stream()
-                .filter(o -> o.type() == request.documentType())
-                .findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.DOCUMENT_NOT_OFFERED,
-                        "the municipality does not offer this document at kiosks"));
+        DocumentOffer offer = services.requireIssuableNow(session.municipalityCode(), request.documentType());
         Resident resident = registry.resident(session.residentId())
                 .filter(Resident::issuableAtKiosk)
                 .orElseThrow(() -> new ApiException(ErrorCode.RESIDENT_REFUSED, "this record is not issued at kiosks"));
+        Household household = registry.household(resident.householdId());
+        List<Resident> members = members(session, household, request);
 
+        Misissuance fault = nextMisissuance.getAndSet(null);
+        if (fault == Misissuance.ANOTHER_SESSIONS_DOCUMENT) {
+            var another = ledger.latestOfAnotherSession(session.sessionId());
+            if (another.isPresent()) {
+                LOG.log(Level.WARNING, "FAULT INJECTED: answering with another session's issuance");
+                return answer(another.get());
+            }
+        }
         String issuanceId = ids.next();
         Instant now = clock.instant();
-        byte[] pdf = render(request.documentType(), session, resident, issuanceId, LocalDate.ofInstant(now, JAPAN));
+        byte[] pdf = render(request.documentType(), session, resident, members, issuanceId,
+                LocalDate.ofInstant(now, JAPAN));
+        String boundCertificate = session.certificateSha256();
+        if (fault == Misissuance.ANOTHER_CARDS_BINDING) {
+            LOG.log(Level.WARNING, "FAULT INJECTED: binding a document to another card");
+            boundCertificate = AuthenticationPayload.sha256Hex(("another card " + issuanceId).getBytes(UTF_8));
+        }
+        DocumentStatement statement = new DocumentStatement(issuanceId, session.sessionId(), tlsKioskId,
+                boundCertificate, session.municipalityCode(), request.documentType(), request.copies(),
+                AuthenticationPayload.sha256Hex(pdf), now);
+        byte[] signed = signers.apply(session.municipalityCode()).sign(statement.encode());
         IssuanceRecord reserved = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(), tlsKioskId,
                 request.idempotencyKey(), session.certificateSha256(), resident.residentId(), request.documentType(),
-                request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf));
+                request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf, signed));
         IssuanceRecord answered = sameRequest(reserved, request);
         if (answered.issuanceId().equals(issuanceId)) {
             LOG.log(Level.INFO, "issuance {0} reserved at kiosk {1}: {2} x{3}", issuanceId, tlsKioskId,
                     request.documentType(), request.copies());
         }
         return answer(answered);
+    }
+
+    /** The recovery query: where an issuance of this kiosk stands. */
+    public IssuanceState state(String tlsKioskId, String issuanceId) {
+        return ledger.state(issuanceId, tlsKioskId)
+                .orElseThrow(() -> new ApiException(ErrorCode.ISSUANCE_UNKNOWN, "no such issuance for this kiosk"));
+    }
+
+    /**
+     * The members a resident-record document shows, after checking the options: items the
+     * municipality allows, 本籍 for Japanese nationals only, selected members of this household.
+     */
+    private List<Resident> members(OpenSession session, Household household, IssuanceRequest request) {
+        IssuanceOptions options = request.options();
+        boolean residentRecord = request.documentType() == DocumentType.RESIDENT_RECORD_COPY
+                || request.documentType() == DocumentType.RESIDENT_RECORD_ITEMS;
+        if (!residentRecord) {
+            if (!options.equals(IssuanceOptions.standard())) {
+                throw new ApiException(ErrorCode.OPTION_NOT_ALLOWED, "this document takes no options");
+            }
+            return List.of();
+        }
+        Set<RecordItem> allowed = services.service(session.municipalityCode()).allowedItems();
+        for (RecordItem item : options.items()) {
+            if (!allowed.contains(item)) {
+                throw new ApiException(ErrorCode.OPTION_NOT_ALLOWED, "the municipality does not allow " + item);
+            }
+        }
+        List<Resident> current = household.members().stream()
+                .filter(member -> member.status() == ResidentStatus.REGISTERED)
+                .toList();
+        List<Resident> members = current;
+        if (options.household() == IssuanceOptions.HouseholdScope.SELECTED_MEMBERS) {
+            Set<String> refs = Set.copyOf(options.memberRefs());
+            members = current.stream()
+                    .filter(member -> refs.contains(MemberRefs.of(session.sessionId(), member.residentId())))
+                    .toList();
+            if (refs.isEmpty() || members.size() != refs.size()) {
+                throw new ApiException(ErrorCode.BAD_REQUEST, "a selected member is not in the household");
+            }
+        }
+        if (options.items().contains(RecordItem.REGISTERED_DOMICILE)
+                && !members.stream().allMatch(Resident::isJapaneseNational)) {
+            throw new ApiException(ErrorCode.OPTION_NOT_ALLOWED, "本籍 is shown for Japanese nationals only");
+        }
+        if (members.stream().anyMatch(member -> !member.issuableAtKiosk())) {
+            throw new ApiException(ErrorCode.DOCUMENT_REFUSED, "a member's record is not issued at kiosks");
+        }
+        return members;
     }
 
     public void confirm(String tlsKioskId, String issuanceId, Confirmation confirmation) {
@@ -104,26 +198,24 @@ public final class IssuanceDesk {
             case RECORDED -> LOG.log(Level.INFO, "issuance {0} confirmed {1} by kiosk {2}", issuanceId, outcome,
                     tlsKioskId);
             case ALREADY_RECORDED -> LOG.log(Level.DEBUG, "issuance {0} confirmed {1} again", issuanceId, outcome);
-            case CONFLICT -> throw ApiException.conflict("a different outcome was recorded for this issuance");
+            case CONFLICT -> throw new ApiException(ErrorCode.CONFIRMATION_CONFLICT,
+                    "a different outcome was recorded for this issuance");
             case UNKNOWN -> throw new ApiException(ErrorCode.ISSUANCE_UNKNOWN, "no such issuance for this kiosk");
         }
     }
 
-    private byte[] render(DocumentType type, OpenSession session, Resident resident, String issuanceId,
-                          LocalDate issuedOn) {
+    private byte[] render(DocumentType type, OpenSession session, Resident resident, List<Resident> members,
+                          String issuanceId, LocalDate issuedOn) {
         Household household = registry.household(resident.householdId());
         Municipality municipality = registry.municipality(session.municipalityCode());
         try {
             switch (type) {
                 case RESIDENT_RECORD_COPY -> {
-                    List<Resident> members = household.members().stream()
-                            .filter(member -> member.status() == ResidentStatus.REGISTERED)
-                            .toList();
                     return residentRecord.render(municipality, household, members, issuanceId, issuedOn);
                 }
                 case SEAL_REGISTRATION -> {
                     if (!resident.sealRegistered()) {
-                        throw new ApiException(ErrorCode.RESIDENT_REFUSED, "no seal is registered");
+                        throw new ApiException(ErrorCode.DOCUMENT_REFUSED, "no seal is registered");
                     }
                     return sealRegistration.render(municipality, household, resident, issuanceId, issuedOn);
                 }
@@ -132,7 +224,7 @@ public final class IssuanceDesk {
             }
         } catch (UnprintableTextException e) {
             LOG.log(Level.WARNING, "issuance refused at kiosk {0}: {1}", session.kioskId(), e.getMessage());
-            throw new ApiException(ErrorCode.RESIDENT_REFUSED, "the record cannot be printed at a kiosk");
+            throw new ApiException(ErrorCode.DOCUMENT_REFUSED, "the record cannot be printed at a kiosk");
         }
     }
 
@@ -152,7 +244,8 @@ public final class IssuanceDesk {
     /** The stored issuance, if it answered the same request; a reused key for another request conflicts. */
     private static IssuanceRecord sameRequest(IssuanceRecord stored, IssuanceRequest request) {
         if (stored.documentType() != request.documentType() || stored.copies() != request.copies()) {
-            throw ApiException.conflict("the idempotency key was used for a different request in this session");
+            throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT,
+                    "the idempotency key was used for a different request in this session");
         }
         return stored;
     }
@@ -160,6 +253,6 @@ public final class IssuanceDesk {
     private static Issuance answer(IssuanceRecord record) {
         return new Issuance(record.issuanceId(), record.documentType(), record.copies(), record.feeYen(),
                 new DocumentBinding(record.issuanceId(), record.sessionId(), record.certificateSha256()),
-                record.pdf());
+                record.pdf(), record.signedStatement());
     }
 }

@@ -24,13 +24,15 @@ public final class SessionDesk {
     private final SessionBook sessions;
     private final CardAuthenticator authenticator;
     private final ResidentRegistry registry;
+    private final MunicipalServices services;
 
     public SessionDesk(ChallengeBook challenges, SessionBook sessions, CardAuthenticator authenticator,
-                       ResidentRegistry registry) {
+                       ResidentRegistry registry, MunicipalServices services) {
         this.challenges = challenges;
         this.sessions = sessions;
         this.authenticator = authenticator;
         this.registry = registry;
+        this.services = services;
     }
 
     /** @param tlsKioskId the CN of the kiosk's TLS client certificate */
@@ -77,13 +79,17 @@ public final class SessionDesk {
         Resident resident = registry.residentByCertificate(card.certificateSha256())
                 .orElseThrow(() -> new ApiException(ErrorCode.RESIDENT_NOT_FOUND,
                         "no resident of a participating municipality holds this certificate"));
-        if (!resident.issuableAtKiosk()) {
+        if (resident.kioskRefusal().isPresent()) {
+            // the reason stays at the municipality: the kiosk only says "please use the counter"
+            LOG.log(Level.DEBUG, "kiosk refusal at kiosk {0}: {1}", tlsKioskId, resident.kioskRefusal().get());
             throw new ApiException(ErrorCode.RESIDENT_REFUSED, "this record is not issued at kiosks");
         }
         Household household = registry.household(resident.householdId());
+        services.requireOpen(household.municipalityCode());
         OpenSession session = sessions.open(tlsKioskId, card.certificateSha256(), resident.residentId(),
                 household.municipalityCode());
-        return new Session(session.sessionId(), session.expiresAt(), registry.menu(household.municipalityCode()));
+        return new Session(session.sessionId(), session.expiresAt(),
+                services.menu(household.municipalityCode(), household, session.sessionId()));
     }
 
     private static void requireSameKiosk(String tlsKioskId, String claimedKioskId) {

@@ -77,6 +77,12 @@ final class CertificateIssuer {
                 new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth), names);
     }
 
+    /** A municipality's document-signing certificate: digitalSignature and nonRepudiation. */
+    KeyEntry documentSigning(KeyEntry ca, X500Name subject, Validity validity) {
+        return endEntity(ca, subject, validity, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
+                null, null);
+    }
+
     /** A TLS client certificate (a kiosk's). */
     KeyEntry tlsClient(KeyEntry ca, X500Name subject, Validity validity) {
         return endEntity(ca, subject, validity, new KeyUsage(KeyUsage.digitalSignature),

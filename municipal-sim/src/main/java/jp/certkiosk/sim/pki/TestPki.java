@@ -50,6 +50,10 @@ public final class TestPki {
     private static final X500Name KIOSK_CA = new X500Name("C=JP,O=certkiosk simulator,CN=Kiosk CA (test)");
     private static final X500Name SERVER_CA = new X500Name("C=JP,O=certkiosk simulator,CN=Municipal server CA (test)");
     private static final X500Name SERVER = new X500Name("C=JP,O=certkiosk simulator,CN=localhost");
+    /** The anchor kiosks trust for documents: it certifies each municipality's document-signing key. */
+    private static final X500Name DOCUMENT_SIGNING_CA = new X500Name(
+            "C=JP,O=certkiosk simulator,CN=Municipal document-signing CA (test)");
+    private static final Pattern MUNICIPALITY_CODE = Pattern.compile("[0-9]{6}");
 
     /** Protects every PKCS12 file here. Test material only: never protect real keys like this. */
     private static final String STORE_PASSWORD = "certkiosk-sim";
@@ -72,6 +76,9 @@ public final class TestPki {
     private final KeyEntry serverCa;
     private final KeyEntry server;
     private final Map<String, CardKey> cards;
+    private final KeyEntry documentSigningCa;
+    private final Map<String, DocumentSigner> documentSigners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CertificateCondition> conditions = new LinkedHashMap<>();
 
     private TestPki(Path directory, Clock clock, List<CardSpec> cardSpecs) {
         this.directory = directory;
@@ -95,6 +102,57 @@ public final class TestPki {
             files.writeTrustedCertificates(kioskTrustStore(), Map.of("municipal-server-ca", serverCa.certificate()));
         }
         this.cards = loadOrCreateCards(cardSpecs, unknownIssuerCa);
+        cardSpecs.forEach(spec -> conditions.put(spec.profile(), spec.condition()));
+        this.documentSigningCa = loadOrCreate("document-signing-ca.p12",
+                () -> issuer.certificateAuthority(DOCUMENT_SIGNING_CA, window(clock.instant(), CA_LIFETIME)));
+        writeIfMissing(documentSigningAnchor(), documentSigningCa.certificate());
+    }
+
+    /**
+     * A revocation register holding the seeded cards' conditions (the suspended and the revoked
+     * card), for the OCSP responder.
+     */
+    public RevocationRegister seededRevocations() {
+        RevocationRegister register = new RevocationRegister(clock);
+        cards.forEach((profile, card) -> register.seed(card.certificate(), conditions.get(profile)));
+        return register;
+    }
+
+    /** The OCSP responder of the user-authentication CA, answering from {@code register}. */
+    public OcspResponder ocspResponder(RevocationRegister register) {
+        return new OcspResponder(userAuthenticationCa, register);
+    }
+
+    /** The anchor of documents: the CA that certifies the municipalities' document-signing keys. */
+    public X509Certificate documentSigningCa() {
+        return documentSigningCa.certificate();
+    }
+
+    /** The document-signing CA certificate as a DER file, for a kiosk's configuration. */
+    public Path documentSigningAnchor() {
+        return directory.resolve("document-signing-ca.cer");
+    }
+
+    /** A municipality's document-signing key (CN = its local government code), created on first use. */
+    public DocumentSigner documentSigner(String municipalityCode) {
+        if (!MUNICIPALITY_CODE.matcher(municipalityCode).matches()) {
+            throw new IllegalArgumentException("a municipality code is 6 digits");
+        }
+        return documentSigners.computeIfAbsent(municipalityCode, code -> new DocumentSigner(
+                loadOrCreate("document-signer-" + code + ".p12", () -> issuer.documentSigning(documentSigningCa,
+                        new X500Name("C=JP,O=certkiosk simulator,OU=document signing,CN=" + code),
+                        window(clock.instant(), CA_LIFETIME.dividedBy(2))))));
+    }
+
+    private static void writeIfMissing(Path file, X509Certificate certificate) {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.write(file, certificate.getEncoded());
+        } catch (IOException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot write " + file.getFileName(), e);
+        }
     }
 
     /** Opens the PKI kept in {@code directory}, generating whatever is missing. */
@@ -202,7 +260,7 @@ public final class TestPki {
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
         return switch (condition) {
-            case VALID, UNKNOWN_ISSUER -> !now.isBefore(notBefore) && !now.isAfter(notAfter);
+            case VALID, UNKNOWN_ISSUER, SUSPENDED, REVOKED -> !now.isBefore(notBefore) && !now.isAfter(notAfter);
             case EXPIRED -> now.isAfter(notAfter);
             case NOT_YET_VALID -> now.isBefore(notBefore);
         };
@@ -213,7 +271,7 @@ public final class TestPki {
         // a card is re-personalised when its condition lapsed: its new certificate gets a new id
         String opaqueId = opaqueId();
         return switch (spec.condition()) {
-            case VALID -> issuer.userAuthentication(userAuthenticationCa, opaqueId, window(now, CARD_LIFETIME));
+            case VALID, SUSPENDED, REVOKED -> issuer.userAuthentication(userAuthenticationCa, opaqueId, window(now, CARD_LIFETIME));
             case EXPIRED -> issuer.userAuthentication(userAuthenticationCa, opaqueId,
                     new Validity(now.minus(CARD_LIFETIME), now.minus(Duration.ofDays(30))));
             case NOT_YET_VALID -> issuer.userAuthentication(userAuthenticationCa, opaqueId,

@@ -10,12 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.IssuanceState;
 
 /** The municipality's book of issuances: reservations and how each ended at the printer. */
 public final class IssuanceLedger {
     private static final String COLUMNS = """
             issuance_id, session_id, kiosk_id, idempotency_key, certificate_sha256, resident_id,
-            document_type, copies, fee_yen, status, reserved_at, pdf""";
+            document_type, copies, fee_yen, status, reserved_at, pdf, signed_statement""";
 
     /** What recording a confirmation did. */
     public enum ConfirmationResult {
@@ -41,7 +42,7 @@ public final class IssuanceLedger {
     public IssuanceRecord reserve(IssuanceRecord issuance) {
         try (Connection connection = database.connection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             insert.setString(i++, issuance.issuanceId());
             insert.setString(i++, issuance.sessionId());
@@ -54,7 +55,8 @@ public final class IssuanceLedger {
             insert.setInt(i++, issuance.feeYen());
             insert.setString(i++, issuance.status().name());
             insert.setObject(i++, issuance.reservedAt().atOffset(ZoneOffset.UTC));
-            insert.setBytes(i, issuance.pdf());
+            insert.setBytes(i++, issuance.pdf());
+            insert.setBytes(i, issuance.signedStatement());
             insert.executeUpdate();
             return issuance;
         } catch (SQLIntegrityConstraintViolationException e) {
@@ -68,6 +70,51 @@ public final class IssuanceLedger {
     public Optional<IssuanceRecord> bySessionAndKey(String sessionId, String idempotencyKey) {
         return query("SELECT " + COLUMNS + " FROM issuance WHERE session_id = ? AND idempotency_key = ?",
                 sessionId, idempotencyKey);
+    }
+
+    /** The most recent issuance of another session: what shared per-request state would hand out by mistake. */
+    public Optional<IssuanceRecord> latestOfAnotherSession(String sessionId) {
+        return query("SELECT " + COLUMNS + " FROM issuance WHERE session_id <> ? ORDER BY reserved_at DESC LIMIT 1",
+                sessionId);
+    }
+
+    /** Where an issuance of this kiosk stands (the recovery query); empty for another kiosk's. */
+    public Optional<IssuanceState> state(String issuanceId, String kioskId) {
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT document_type, copies, fee_yen, status, failure_reason, reserved_at, confirmed_at "
+                             + "FROM issuance WHERE issuance_id = ? AND kiosk_id = ?")) {
+            statement.setString(1, issuanceId);
+            statement.setString(2, kioskId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                IssuanceState.Status status = IssuanceState.Status.valueOf(row.getString("status"));
+                OffsetDateTime confirmed = row.getObject("confirmed_at", OffsetDateTime.class);
+                int fee = row.getInt("fee_yen");
+                return Optional.of(new IssuanceState(issuanceId, DocumentType.valueOf(row.getString("document_type")),
+                        row.getInt("copies"), fee, status, row.getString("failure_reason"),
+                        row.getObject("reserved_at", OffsetDateTime.class).toInstant(),
+                        confirmed == null ? null : confirmed.toInstant(),
+                        status == IssuanceState.Status.PRINTED ? fee : 0));
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("cannot read an issuance", e);
+        }
+    }
+
+    /** The fees charged: the sum over PRINTED issuances (a reservation alone charges nothing). */
+    public long feesChargedYen() {
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT COALESCE(SUM(fee_yen), 0) FROM issuance WHERE status = 'PRINTED'");
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new RegistryException("cannot sum the fees", e);
+        }
     }
 
     public Optional<IssuanceRecord> byId(String issuanceId) {
@@ -148,7 +195,8 @@ public final class IssuanceLedger {
                         row.getInt("fee_yen"),
                         IssuanceStatus.valueOf(row.getString("status")),
                         row.getObject("reserved_at", OffsetDateTime.class).toInstant(),
-                        row.getBytes("pdf")));
+                        row.getBytes("pdf"),
+                        row.getBytes("signed_statement")));
             }
         } catch (SQLException e) {
             throw new RegistryException("cannot read an issuance", e);

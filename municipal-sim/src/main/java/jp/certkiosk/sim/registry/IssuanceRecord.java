@@ -9,6 +9,7 @@ import jp.certkiosk.api.DocumentType;
  * PDF returned, so a repeated request gets the very same document.
  *
  * @param feeYen the fee for all copies
+ * @param signedStatement the CMS SignedData of the document statement, returned with the PDF
  */
 public record IssuanceRecord(
         String issuanceId,
@@ -22,4 +23,5 @@ public record IssuanceRecord(
         int feeYen,
         IssuanceStatus status,
         Instant reservedAt,
-        byte[] pdf) {}
+        byte[] pdf,
+        byte[] signedStatement) {}

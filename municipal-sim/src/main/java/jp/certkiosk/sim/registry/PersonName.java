@@ -13,6 +13,14 @@ public record PersonName(String written, Optional<String> reading) {
         Objects.requireNonNull(reading, "reading");
     }
 
+    /**
+     * Whether the written name holds a character the register keeps as a provisional private-use
+     * code (外字) while it is still being registered: such a name cannot be printed faithfully.
+     */
+    public boolean hasUnregisteredCharacters() {
+        return written.codePoints().anyMatch(c -> Character.getType(c) == Character.PRIVATE_USE);
+    }
+
     public static PersonName of(String written, String reading) {
         return new PersonName(written, Optional.ofNullable(reading));
     }

@@ -68,7 +68,11 @@ public final class RegistryDatabase implements AutoCloseable {
             reserved_at TIMESTAMP WITH TIME ZONE NOT NULL,
             confirmed_at TIMESTAMP WITH TIME ZONE,
             pdf BLOB NOT NULL,
-            CONSTRAINT issuance_idempotency UNIQUE (session_id, idempotency_key))"""
+            CONSTRAINT issuance_idempotency UNIQUE (session_id, idempotency_key))""",
+        // added later: columns are only ever added, so a data directory of an older version still opens
+        "ALTER TABLE resident ADD COLUMN IF NOT EXISTS domicile VARCHAR(200)",
+        "ALTER TABLE resident ADD COLUMN IF NOT EXISTS domicile_head VARCHAR(100)",
+        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS signed_statement BLOB"
     };
 
     private final JdbcConnectionPool pool;

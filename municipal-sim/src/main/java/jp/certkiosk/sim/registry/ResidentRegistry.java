@@ -21,7 +21,8 @@ import jp.certkiosk.api.Menu;
 public final class ResidentRegistry {
     private static final String RESIDENT_COLUMNS = """
             resident_id, household_id, name, name_reading, birth_date, sex, relationship, resident_since,
-            nationality, status_of_residence, period_of_stay_ends, status, kiosk_restricted, seal_registered""";
+            nationality, status_of_residence, period_of_stay_ends, status, kiosk_restricted, seal_registered, domicile,
+            domicile_head""";
 
     private final RegistryDatabase database;
 
@@ -30,8 +31,9 @@ public final class ResidentRegistry {
     }
 
     /**
-     * Writes the seed data if the register is empty, then links every seeded card certificate
-     * to its resident (so cards added to the seed later are linked on the next start).
+     * Writes whatever of the seed data the register lacks (municipalities, offers, households and
+     * residents by id: rows added to the seed later arrive on the next start, rows already there are
+     * left alone), then links every seeded card certificate to its resident.
      *
      * @param certificateSha256ByProfile the SHA-256 (hex) of each card's certificate, by profile
      */
@@ -40,10 +42,8 @@ public final class ResidentRegistry {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                if (isEmpty(connection)) {
-                    insertMunicipalities(connection, municipalities, offers);
-                    insertHouseholds(connection, households);
-                }
+                insertMunicipalities(connection, municipalities, offers);
+                insertHouseholds(connection, households);
                 linkCards(connection, cards, certificateSha256ByProfile);
                 connection.commit();
             } catch (SQLException e) {
@@ -158,14 +158,27 @@ public final class ResidentRegistry {
                 foreign,
                 ResidentStatus.valueOf(row.getString("status")),
                 row.getBoolean("kiosk_restricted"),
-                row.getBoolean("seal_registered"));
+                row.getBoolean("seal_registered"),
+                Optional.ofNullable(row.getString("domicile"))
+                        .map(domicile -> new RegisteredDomicile(domicile, headOfFamilyRegister(row))));
     }
 
-    private static boolean isEmpty(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM municipality");
-             ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getInt(1) == 0;
+    private static String headOfFamilyRegister(ResultSet row) {
+        try {
+            return row.getString("domicile_head");
+        } catch (SQLException e) {
+            throw new RegistryException("cannot read a registered domicile", e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, String... keys) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < keys.length; i++) {
+                statement.setString(i + 1, keys[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
         }
     }
 
@@ -177,6 +190,9 @@ public final class ResidentRegistry {
                      "INSERT INTO document_offer (municipality_code, document_type, title, fee_yen, position) "
                              + "VALUES (?, ?, ?, ?, ?)")) {
             for (Municipality m : municipalities) {
+                if (exists(connection, "SELECT 1 FROM municipality WHERE code = ?", m.code())) {
+                    continue;
+                }
                 municipality.setString(1, m.code());
                 municipality.setString(2, m.prefecture());
                 municipality.setString(3, m.name());
@@ -200,8 +216,11 @@ public final class ResidentRegistry {
                      "INSERT INTO household (household_id, municipality_code, address) VALUES (?, ?, ?)");
              PreparedStatement resident = connection.prepareStatement(
                      "INSERT INTO resident (position, " + RESIDENT_COLUMNS + ") "
-                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Household h : households) {
+                if (exists(connection, "SELECT 1 FROM household WHERE household_id = ?", h.householdId())) {
+                    continue;
+                }
                 household.setString(1, h.householdId());
                 household.setString(2, h.municipalityCode());
                 household.setString(3, h.address());
@@ -224,7 +243,10 @@ public final class ResidentRegistry {
                             .map(Date::valueOf).orElse(null));
                     resident.setString(i++, r.status().name());
                     resident.setBoolean(i++, r.kioskRestricted());
-                    resident.setBoolean(i, r.sealRegistered());
+                    resident.setBoolean(i++, r.sealRegistered());
+                    resident.setString(i++, r.registeredDomicile().map(RegisteredDomicile::domicile).orElse(null));
+                    resident.setString(i, r.registeredDomicile().map(RegisteredDomicile::headOfFamilyRegister)
+                            .orElse(null));
                     resident.executeUpdate();
                 }
             }

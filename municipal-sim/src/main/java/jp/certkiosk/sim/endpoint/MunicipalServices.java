@@ -1,0 +1,83 @@
+package jp.certkiosk.sim.endpoint;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.certkiosk.api.DocumentOffer;
+import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.HouseholdMember;
+import jp.certkiosk.api.Menu;
+import jp.certkiosk.sim.registry.Household;
+import jp.certkiosk.sim.registry.KioskService;
+import jp.certkiosk.sim.registry.ResidentRegistry;
+
+/**
+ * The municipalities' kiosk services evaluated at the injected clock: whether a municipality is
+ * open, which of its documents it issues now, and the menu a session shows. With service hours
+ * off (demos, tests not about hours) every municipality is open around the clock.
+ */
+public final class MunicipalServices {
+    private final Map<String, KioskService> services;
+    private final ResidentRegistry registry;
+    private final Clock clock;
+    private final boolean serviceHours;
+
+    public MunicipalServices(List<KioskService> services, ResidentRegistry registry, Clock clock, boolean serviceHours) {
+        this.services = services.stream().collect(Collectors.toUnmodifiableMap(KioskService::municipalityCode,
+                Function.identity()));
+        this.registry = registry;
+        this.clock = clock;
+        this.serviceHours = serviceHours;
+    }
+
+    public KioskService service(String municipalityCode) {
+        KioskService service = services.get(municipalityCode);
+        if (service == null) {
+            throw new ApiException(ErrorCode.RESIDENT_NOT_FOUND, "the municipality does not offer kiosk issuance");
+        }
+        return service;
+    }
+
+    /** @throws ApiException MUNICIPALITY_CLOSED outside the hours or during the year-end closure */
+    public void requireOpen(String municipalityCode) {
+        KioskService service = service(municipalityCode);
+        if (serviceHours && !service.isOpen(clock.instant())) {
+            throw new ApiException(ErrorCode.MUNICIPALITY_CLOSED, "the kiosk service of this municipality is closed now");
+        }
+    }
+
+    /** The offer of {@code type}, if the municipality issues it now. */
+    public DocumentOffer requireIssuableNow(String municipalityCode, DocumentType type) {
+        requireOpen(municipalityCode);
+        DocumentOffer offer = registry.menu(municipalityCode).documents().stream()
+                .filter(o -> o.type() == type)
+                .findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.DOCUMENT_NOT_OFFERED,
+                        "the municipality does not offer this document at kiosks"));
+        if (serviceHours && !service(municipalityCode).issuesNow(type, clock.instant())) {
+            throw new ApiException(ErrorCode.DOCUMENT_NOT_AVAILABLE_NOW, "this document is issued on weekdays only");
+        }
+        return offer;
+    }
+
+    /**
+     * The menu of a session: the documents issued now, the items the municipality allows, and the
+     * household's current members under references valid in this session only.
+     */
+    public Menu menu(String municipalityCode, Household household, String sessionId) {
+        Menu offered = registry.menu(municipalityCode);
+        KioskService service = service(municipalityCode);
+        List<DocumentOffer> now = offered.documents().stream()
+                .filter(o -> !serviceHours || service.issuesNow(o.type(), clock.instant()))
+                .toList();
+        List<HouseholdMember> members = household.members().stream()
+                .filter(member -> member.issuableAtKiosk())
+                .map(member -> new HouseholdMember(MemberRefs.of(sessionId, member.residentId()),
+                        member.name().written()))
+                .toList();
+        return new Menu(offered.municipalityCode(), offered.municipalityName(), now, service.allowedItems(), members);
+    }
+}
