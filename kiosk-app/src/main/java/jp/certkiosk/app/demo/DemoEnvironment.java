@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import jp.certkiosk.app.card.CardService;
+import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
 import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.journal.H2Journal;
+import jp.certkiosk.app.journal.Journal;
+import jp.certkiosk.printer.Printer;
 import jp.certkiosk.config.EndpointConfig;
 import jp.certkiosk.config.KioskConfig;
 import jp.certkiosk.config.PrinterConfig;
@@ -46,27 +49,68 @@ public final class DemoEnvironment implements AutoCloseable {
      * between runs; documents are printed to {@code outDir}.
      */
     public static DemoEnvironment start(Path dataDir, Path outDir, Clock clock) throws IOException {
+        return start(dataDir, outDir, clock, false);
+    }
+
+    /**
+     * Starts everything; with {@code serviceHours} the simulated municipalities keep their hours at
+     * {@code clock} (closed at night and over the year end, family-register documents on weekdays).
+     */
+    public static DemoEnvironment start(Path dataDir, Path outDir, Clock clock, boolean serviceHours)
+            throws IOException {
         Files.createDirectories(dataDir);
         MunicipalSimulator simulator = MunicipalSimulator.start(
-                new SimulatorOptions(dataDir.resolve("sim"), "127.0.0.1", 0, clock));
+                new SimulatorOptions(dataDir.resolve("sim"), "127.0.0.1", 0, clock, serviceHours));
         try {
-            KioskCredentials credentials = simulator.kioskCredentials();
-            KioskConfig config = new KioskConfig(credentials.kioskId(), Profile.DEMO,
-                    new EndpointConfig(simulator.baseUri(), credentials.keyStore(), credentials.keyStorePassword(),
-                            credentials.trustStore(), credentials.trustStorePassword(),
-                            EndpointConfig.DEFAULT_CONNECT_TIMEOUT, EndpointConfig.DEFAULT_READ_TIMEOUT),
-                    new PrinterConfig(PrinterConfig.Kind.FILE, outDir),
-                    dataDir.resolve("journal")).validate();
+            KioskConfig config = kioskConfig(simulator, simulator.kioskCredentials(), outDir, dataDir.resolve("journal"));
             VirtualCardSlot slot = new VirtualCardSlot(simulator.cards());
             H2Journal journal = H2Journal.open(config.journalDirectory());
             JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(config.endpoint());
+            DocumentVerifier verifier = new DocumentVerifier(
+                    DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
-                    new FilePrinter(config.printer().outputDirectory()), journal);
+                    new FilePrinter(config.printer().outputDirectory()), journal, verifier);
             return new DemoEnvironment(simulator, config, slot, journal, endpoint, engine);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
         }
+    }
+
+    /** The configuration of a kiosk of this demo: the simulator's endpoint, anchor and the kiosk's credentials. */
+    private static KioskConfig kioskConfig(MunicipalSimulator simulator, KioskCredentials credentials, Path outDir,
+                                           Path journalDir) {
+        return new KioskConfig(credentials.kioskId(), Profile.DEMO,
+                new EndpointConfig(simulator.baseUri(), credentials.keyStore(), credentials.keyStorePassword(),
+                        credentials.trustStore(), credentials.trustStorePassword(),
+                        EndpointConfig.DEFAULT_CONNECT_TIMEOUT, EndpointConfig.DEFAULT_READ_TIMEOUT,
+                        simulator.documentSigningAnchor()),
+                new PrinterConfig(PrinterConfig.Kind.FILE, outDir), journalDir).validate();
+    }
+
+    /** Another kiosk of the same demo: its own id and TLS credentials, card slot, printer and journal. */
+    public record AnotherKiosk(String kioskId, KioskEngine engine, VirtualCardSlot slot,
+                               JerseyIssuanceEndpoint endpoint) implements AutoCloseable {
+        @Override
+        public void close() {
+            endpoint.close();
+        }
+    }
+
+    /**
+     * Sets up another kiosk against this demo's simulator (many kiosks, one municipal endpoint):
+     * production code all through, with the given printer and journal.
+     */
+    public AnotherKiosk anotherKiosk(String kioskId, Printer printer, Journal kioskJournal, Clock clock) {
+        KioskConfig kiosk = kioskConfig(simulator, simulator.kioskCredentials(kioskId), config.printer().outputDirectory(),
+                config.journalDirectory());
+        VirtualCardSlot kioskSlot = new VirtualCardSlot(simulator.cards());
+        JerseyIssuanceEndpoint kioskEndpoint = new JerseyIssuanceEndpoint(kiosk.endpoint());
+        DocumentVerifier verifier = new DocumentVerifier(
+                DocumentVerifier.readAnchor(kiosk.endpoint().documentSigningAnchor()), kioskId, clock);
+        KioskEngine kioskEngine = new KioskEngine(new Flow(clock), kioskId, new CardService(kioskSlot), kioskEndpoint,
+                printer, kioskJournal, verifier);
+        return new AnotherKiosk(kioskId, kioskEngine, kioskSlot, kioskEndpoint);
     }
 
     public KioskConfig config() {

@@ -4,6 +4,7 @@ import jp.certkiosk.api.Challenge;
 import jp.certkiosk.api.Confirmation;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.IssuanceRequest;
+import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
 
@@ -16,6 +17,9 @@ public interface IssuanceEndpoint extends AutoCloseable {
     EndpointResult<Issuance> reserve(String sessionId, IssuanceRequest request);
 
     EndpointResult<Void> confirm(String issuanceId, Confirmation confirmation);
+
+    /** The recovery query: where an issuance of this kiosk stands. */
+    EndpointResult<IssuanceState> state(String issuanceId);
 
     @Override
     default void close() {}

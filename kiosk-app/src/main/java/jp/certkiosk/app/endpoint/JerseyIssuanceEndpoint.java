@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -27,6 +28,7 @@ import jp.certkiosk.api.Confirmation;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.IssuanceRequest;
+import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
 import jp.certkiosk.config.EndpointConfig;
@@ -37,12 +39,15 @@ import org.glassfish.jersey.jackson.JacksonFeature;
  * server must present a certificate from the configured CA for the host name in the URI (the
  * JDK's default host-name check). Connect and read time limits come from the configuration.
  *
- * <p>Only the confirmation is retried: it is idempotent on the endpoint. A reservation carries an
- * idempotency key, but the flow decides whether to ask again.
+ * <p>Retried (a few times, briefly, only when no usable answer came): the calls that are idempotent
+ * on the endpoint: a reservation (it carries an idempotency key: a repeat gets the same issuance),
+ * the confirmation (the same outcome again is accepted) and the recovery query. Never a challenge
+ * or a session: a session request spends its challenge, and a repeat would be refused.
  */
 public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
     private static final System.Logger LOG = System.getLogger(JerseyIssuanceEndpoint.class.getName());
-    private static final int CONFIRM_ATTEMPTS = 3;
+    private static final int ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 200;
 
     private final Client client;
     private final WebTarget base;
@@ -71,25 +76,51 @@ public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
 
     @Override
     public EndpointResult<Issuance> reserve(String sessionId, IssuanceRequest request) {
-        return post(ApiPaths.issuances(sessionId), request, Issuance.class);
+        String path = ApiPaths.issuances(sessionId);
+        return idempotent(path, () -> post(path, request, Issuance.class));
     }
 
     @Override
     public EndpointResult<Void> confirm(String issuanceId, Confirmation confirmation) {
-        EndpointResult<Void> result = null;
-        for (int attempt = 1; attempt <= CONFIRM_ATTEMPTS; attempt++) {
-            result = post(ApiPaths.confirmation(issuanceId), confirmation, Void.class);
+        String path = ApiPaths.confirmation(issuanceId);
+        return idempotent(path, () -> post(path, confirmation, Void.class));
+    }
+
+    @Override
+    public EndpointResult<IssuanceState> state(String issuanceId) {
+        String path = ApiPaths.issuance(issuanceId);
+        return idempotent(path, () -> call(path, null, IssuanceState.class));
+    }
+
+    /** Repeats a call the endpoint treats as idempotent while no usable answer comes. */
+    private static <T> EndpointResult<T> idempotent(String path, Supplier<EndpointResult<T>> call) {
+        EndpointResult<T> result = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            result = call.get();
             if (!(result instanceof EndpointResult.Unavailable)) {
                 return result;
             }
-            LOG.log(System.Logger.Level.WARNING, "confirmation of {0} not delivered (attempt {1})", issuanceId, attempt);
+            LOG.log(System.Logger.Level.WARNING, "endpoint call {0} without answer (attempt {1})", path, attempt);
+            if (attempt < ATTEMPTS) {
+                try {
+                    Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return result;
+                }
+            }
         }
         return result;
     }
 
     private <T> EndpointResult<T> post(String path, Object body, Class<T> answer) {
-        try (Response response = base.path(path).request(MediaType.APPLICATION_JSON_TYPE)
-                .post(Entity.json(body))) {
+        return call(path, body, answer);
+    }
+
+    /** POST with {@code body}, or GET when it is null. */
+    private <T> EndpointResult<T> call(String path, Object body, Class<T> answer) {
+        var request = base.path(path).request(MediaType.APPLICATION_JSON_TYPE);
+        try (Response response = body == null ? request.get() : request.post(Entity.json(body))) {
             if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
                 if (answer == Void.class) {
                     return new EndpointResult.Ok<>(null);

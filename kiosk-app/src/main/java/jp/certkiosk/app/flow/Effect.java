@@ -22,7 +22,11 @@ public sealed interface Effect {
 
     record Reserve(String sessionId, IssuanceRequest request) implements Effect {}
 
-    record Print(Issuance issuance) implements Effect {
+    /**
+     * Print the document, if the card in the reader is still the card it is bound to
+     * ({@code certificateSha256}, from the signed statement).
+     */
+    record Print(Issuance issuance, String certificateSha256) implements Effect {
         @Override
         public String toString() {
             return "Print[" + issuance.issuanceId() + "]";

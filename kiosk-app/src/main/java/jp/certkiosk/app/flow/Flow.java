@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.certkiosk.api.Confirmation;
-import jp.certkiosk.api.DocumentBinding;
+import jp.certkiosk.api.DocumentStatement;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.IssuanceRequest;
@@ -165,22 +165,34 @@ public final class Flow {
         String tx = s.transactionId();
         if (event instanceof IssuanceReserved e) {
             Issuance issuance = e.issuance();
-            String problem = bindingProblem(s, issuance);
+            String problem = bindingProblem(s, issuance, e.statement());
             if (problem != null) {
-                return Transition.to(new Confirming(tx, new Outcome.DocumentNotBound(issuance.issuanceId()), true),
-                        journal(tx, JournalStage.BINDING_REFUSED, issuance.issuanceId(), problem),
-                        new Confirm(issuance.issuanceId(), Confirmation.failed("document not bound: " + problem)));
+                return refuseDocument(tx, issuance.issuanceId(), problem);
             }
             return Transition.to(new Printing(tx, s.card(), s.session(), issuance, true),
                     journal(tx, JournalStage.RESERVED, issuance.issuanceId(), issuance.documentType().name()),
-                    new Print(issuance));
+                    new Print(issuance, e.statement().certificateSha256()));
+        }
+        if (event instanceof DocumentUnverified e) {
+            return refuseDocument(tx, e.issuanceId(), "signature: " + e.reason());
         }
         return endpointTrouble(tx, event);
+    }
+
+    /** Nothing is printed; the refusal is journaled and reported to the endpoint as a failed issuance. */
+    private Transition refuseDocument(String tx, String issuanceId, String problem) {
+        return Transition.to(new Confirming(tx, new Outcome.DocumentNotBound(issuanceId), true),
+                journal(tx, JournalStage.BINDING_REFUSED, issuanceId, problem),
+                new Confirm(issuanceId, Confirmation.failed("document not bound: " + problem)));
     }
 
     /** Refusals and silence of the endpoint before anything was reserved, and card trouble. */
     private Transition endpointTrouble(String tx, FlowEvent event) {
         if (event instanceof EndpointRefused e) {
+            if (e.code() == ErrorCode.REVOCATION_STATUS_UNAVAILABLE || e.code() == ErrorCode.INTERNAL) {
+                return end(tx, new Outcome.ServiceUnavailable(e.code().name()),
+                        journal(tx, JournalStage.ENDPOINT_UNAVAILABLE, null, e.code().name()));
+            }
             return end(tx, new Outcome.Refused(e.code()), journal(tx, JournalStage.REFUSED, null, e.code().name()));
         }
         if (event instanceof EndpointUnavailable e) {
@@ -190,23 +202,29 @@ public final class Flow {
         return cardTrouble(tx, event);
     }
 
-    /** Null when the document belongs to this request; else what is wrong, for the journal. */
-    private static String bindingProblem(Reserving s, Issuance issuance) {
-        DocumentBinding binding = issuance.binding();
-        if (binding == null) {
-            return "no binding";
+    /**
+     * Null when the signed statement binds the document to this request; else what is wrong, for the
+     * journal. The statement is the source of truth; the unsigned binding is not consulted.
+     */
+    private static String bindingProblem(Reserving s, Issuance issuance, DocumentStatement statement) {
+        if (statement == null) {
+            return "no signed statement";
         }
-        if (!s.session().sessionId().equals(binding.sessionId())) {
+        if (!s.session().sessionId().equals(statement.sessionId())) {
             return "bound to another session";
         }
-        if (!s.card().certificateSha256().equals(binding.certificateSha256())) {
+        if (!s.card().certificateSha256().equals(statement.certificateSha256())) {
             return "bound to another card";
         }
-        if (issuance.issuanceId() == null || !issuance.issuanceId().equals(binding.issuanceId())) {
+        if (issuance.issuanceId() == null || !issuance.issuanceId().equals(statement.issuanceId())) {
             return "bound to another issuance";
         }
-        if (issuance.documentType() != s.document() || issuance.copies() != s.copies()) {
+        if (statement.documentType() != s.document() || statement.copies() != s.copies()
+                || issuance.documentType() != s.document() || issuance.copies() != s.copies()) {
             return "not the document asked for";
+        }
+        if (!s.session().menu().municipalityCode().equals(statement.municipalityCode())) {
+            return "signed for another municipality";
         }
         return null;
     }

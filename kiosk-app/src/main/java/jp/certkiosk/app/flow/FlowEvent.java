@@ -1,5 +1,6 @@
 package jp.certkiosk.app.flow;
 
+import jp.certkiosk.api.DocumentStatement;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
@@ -46,12 +47,19 @@ public sealed interface FlowEvent {
 
     record DocumentChosen(DocumentType type, int copies) implements FlowEvent {}
 
-    record IssuanceReserved(Issuance issuance) implements FlowEvent {
+    /**
+     * The endpoint reserved a document and the kiosk verified the municipality's signature over its
+     * statement: {@code statement} is what was signed, the only binding the flow trusts.
+     */
+    record IssuanceReserved(Issuance issuance, DocumentStatement statement) implements FlowEvent {
         @Override
         public String toString() {
             return "IssuanceReserved[" + issuance.issuanceId() + "]";
         }
     }
+
+    /** The endpoint reserved a document whose signature did not verify: it must not be printed. */
+    record DocumentUnverified(String issuanceId, String reason) implements FlowEvent {}
 
     record Printed(String location) implements FlowEvent {}
 

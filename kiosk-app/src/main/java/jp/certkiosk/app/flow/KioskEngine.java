@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import jp.certkiosk.api.AuthenticationPayload;
 import jp.certkiosk.api.Challenge;
+import jp.certkiosk.api.Issuance;
+import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.api.SessionRequest;
 import jp.certkiosk.app.card.CardService;
 import jp.certkiosk.app.endpoint.EndpointResult;
@@ -29,17 +31,20 @@ public final class KioskEngine {
     private final IssuanceEndpoint endpoint;
     private final Printer printer;
     private final Journal journal;
+    private final DocumentVerifier verifier;
     private final List<Consumer<FlowState>> listeners = new CopyOnWriteArrayList<>();
     private FlowState state = Flow.initial();
 
+    /** @param verifier checks the municipality's signature over every document before the flow sees it */
     public KioskEngine(Flow flow, String kioskId, CardService card, IssuanceEndpoint endpoint, Printer printer,
-                       Journal journal) {
+                       Journal journal, DocumentVerifier verifier) {
         this.flow = flow;
         this.kioskId = kioskId;
         this.card = card;
         this.endpoint = endpoint;
         this.printer = printer;
         this.journal = journal;
+        this.verifier = verifier;
     }
 
     public synchronized FlowState state() {
@@ -90,7 +95,7 @@ public final class KioskEngine {
             return Optional.of(authenticate(a.card()));
         }
         if (effect instanceof Effect.Reserve r) {
-            return Optional.of(answer(endpoint.reserve(r.sessionId(), r.request()), FlowEvent.IssuanceReserved::new));
+            return Optional.of(answer(endpoint.reserve(r.sessionId(), r.request()), this::verified));
         }
         if (effect instanceof Effect.Print p) {
             return Optional.of(print(p));
@@ -115,11 +120,21 @@ public final class KioskEngine {
                 signed.signature())), FlowEvent.Authenticated::new);
     }
 
+    /** The reserved document with its verified statement, or why its signature is refused. */
+    private FlowEvent verified(Issuance issuance) {
+        DocumentVerifier.Verification verification = verifier.verify(issuance);
+        if (verification instanceof DocumentVerifier.Verification.Verified v) {
+            return new FlowEvent.IssuanceReserved(issuance, v.statement());
+        }
+        return new FlowEvent.DocumentUnverified(issuance.issuanceId(),
+                ((DocumentVerifier.Verification.Rejected) verification).reason());
+    }
+
     /** Prints only while the card that asked is still the card in the reader. */
     private FlowEvent print(Effect.Print p) {
-        String boundTo = p.issuance().binding().certificateSha256();
+        String boundTo = p.certificateSha256();
         Optional<String> inReader = card.certificateInReader();
-        if (inReader.isEmpty() || !inReader.get().equals(boundTo)) {
+        if (boundTo == null || inReader.isEmpty() || !inReader.get().equals(boundTo)) {
             return new FlowEvent.PrintFailed("the card in the reader is not the card the document is bound to");
         }
         PrintOutcome outcome = printer.print(new PrintJob(p.issuance().issuanceId(), p.issuance().pdf()));

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import jp.certkiosk.api.Confirmation;
 import jp.certkiosk.api.DocumentBinding;
 import jp.certkiosk.api.DocumentOffer;
+import jp.certkiosk.api.DocumentStatement;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
@@ -56,7 +57,7 @@ class FlowTest {
         assertEquals("s-1", reserve.sessionId());
         assertEquals("tx-1-RESIDENT_RECORD_COPY", reserve.request().idempotencyKey());
 
-        t = flow.next(t.state(), new IssuanceReserved(issuance("i-1", "s-1", "aa11")));
+        t = flow.next(t.state(), reserved(issuance("i-1", "s-1", "aa11")));
         assertEquals(JournalStage.RESERVED, journalStages(t).get(0));
         assertInstanceOf(Effect.Print.class, t.effects().get(1));
 
@@ -111,13 +112,18 @@ class FlowTest {
     @Test
     void aDocumentBoundToAnotherSessionCardOrIssuanceIsNeverPrinted() {
         Reserving reserving = new Reserving("tx", CARD, SESSION, DocumentType.RESIDENT_RECORD_COPY, 1);
-        for (Issuance foreign : List.of(
-                issuance("i-9", "s-other", "aa11"),
-                issuance("i-9", "s-1", "bb22"),
-                new Issuance("i-9", DocumentType.RESIDENT_RECORD_COPY, 1, 200, new DocumentBinding("i-8", "s-1", "aa11"), new byte[] {1}),
-                new Issuance("i-9", DocumentType.SEAL_REGISTRATION, 1, 200, new DocumentBinding("i-9", "s-1", "aa11"), new byte[] {1}),
-                new Issuance("i-9", DocumentType.RESIDENT_RECORD_COPY, 1, 200, null, new byte[] {1}))) {
-            Transition t = flow.next(reserving, new IssuanceReserved(foreign));
+        Issuance right = issuance("i-9", "s-1", "aa11");
+        for (FlowEvent foreign : List.of(
+                reserved(issuance("i-9", "s-other", "aa11")),
+                reserved(issuance("i-9", "s-1", "bb22")),
+                reserved(new Issuance("i-9", DocumentType.RESIDENT_RECORD_COPY, 1, 200, new DocumentBinding("i-8", "s-1", "aa11"), new byte[] {1})),
+                reserved(new Issuance("i-9", DocumentType.SEAL_REGISTRATION, 1, 200, new DocumentBinding("i-9", "s-1", "aa11"), new byte[] {1})),
+                new IssuanceReserved(right, null),
+                // the unsigned binding is right, the signed statement names another session: the signature wins
+                new IssuanceReserved(right, statement("i-9", "s-other", "aa11", DocumentType.RESIDENT_RECORD_COPY, "999001")),
+                new IssuanceReserved(right, statement("i-9", "s-1", "aa11", DocumentType.RESIDENT_RECORD_COPY, "999002")),
+                new DocumentUnverified("i-9", "the signer does not chain to the municipal anchor"))) {
+            Transition t = flow.next(reserving, foreign);
             assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.Print), foreign.toString());
             assertEquals(List.of(JournalStage.BINDING_REFUSED), journalStages(t));
             Effect.Confirm confirm = t.effects().stream().filter(Effect.Confirm.class::isInstance)
@@ -193,6 +199,32 @@ class FlowTest {
         assertFalse(text.contains("9753"), text);
         pin.wipe();
         assertFalse(new String(pin.digits()).contains("9"));
+    }
+
+    @Test
+    void thePrintIsBoundToTheSignedCardCertificate() {
+        Reserving reserving = new Reserving("tx", CARD, SESSION, DocumentType.RESIDENT_RECORD_COPY, 1);
+        Transition t = flow.next(reserving, reserved(issuance("i-1", "s-1", "aa11")));
+        Effect.Print print = (Effect.Print) t.effects().stream().filter(Effect.Print.class::isInstance).findFirst()
+                .orElseThrow();
+        assertEquals("aa11", print.certificateSha256());
+    }
+
+    @Test
+    void anUnreachableRevocationServiceIsServiceUnavailableNotARefusal() {
+        Transition t = flow.next(new Authenticating("tx", CARD), new EndpointRefused(ErrorCode.REVOCATION_STATUS_UNAVAILABLE));
+        assertInstanceOf(Outcome.ServiceUnavailable.class, ((TakeCard) t.state()).outcome());
+    }
+
+    /** The event of a reservation whose signed statement repeats the issuance's binding. */
+    static IssuanceReserved reserved(Issuance issuance) {
+        DocumentBinding b = issuance.binding();
+        return new IssuanceReserved(issuance, statement(b.issuanceId(), b.sessionId(), b.certificateSha256(),
+                issuance.documentType(), "999001"));
+    }
+
+    static DocumentStatement statement(String id, String session, String certHash, DocumentType type, String municipality) {
+        return new DocumentStatement(id, session, "kiosk-1", certHash, municipality, type, 1, "00", NOW);
     }
 
     static Issuance issuance(String id, String session, String certHash) {
