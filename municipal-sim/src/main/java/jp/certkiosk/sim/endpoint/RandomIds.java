@@ -1,9 +1,12 @@
 package jp.certkiosk.sim.endpoint;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 
-/** Unguessable identifiers for challenges, sessions and issuances: 128 random bits, base64url. */
+/**
+ * Unguessable identifiers for challenges, sessions and issuances: 128 random bits as 32 lower-case
+ * hex digits, so an id is always safe as a file or print-job name (base64url ids could start with
+ * '-' or '_', which a print-job name may not).
+ */
 public final class RandomIds {
     private final SecureRandom random;
 
@@ -12,7 +15,7 @@ public final class RandomIds {
     }
 
     public String next() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(16));
+        return java.util.HexFormat.of().formatHex(bytes(16));
     }
 
     public byte[] bytes(int length) {
