@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the municipal endpoint simulator on its own for vendors:
  * {@code --data DIR} (default ./var/sim), {@code --port N} (default 8443), {@code --host H}
- * (default 127.0.0.1). Prints the base URI, the kiosk's credential files and the virtual cards
+ * (default 127.0.0.1), {@code --service-hours on|off} (default off: open around the clock; on: the
+ * municipalities keep 6:30-23:00 Japan time and close Dec 29 - Jan 3). Prints the base URI, the kiosk's credential files and the virtual cards
  * with their PINs (all test material), then serves until the process is stopped.
  */
 public final class SimulatorMain {
@@ -20,7 +21,7 @@ public final class SimulatorMain {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: SimulatorMain [--data DIR] [--port N] [--host H]");
+            System.err.println("usage: SimulatorMain [--data DIR] [--port N] [--host H] [--service-hours on|off]");
             System.exit(2);
             return;
         }
@@ -38,6 +39,7 @@ public final class SimulatorMain {
         Path data = Path.of("var", "sim");
         String host = "127.0.0.1";
         int port = 8443;
+        boolean serviceHours = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -54,10 +56,16 @@ public final class SimulatorMain {
                         throw new IllegalArgumentException("--port needs a number");
                     }
                 }
+                case "--service-hours" -> {
+                    if (!value.equals("on") && !value.equals("off")) {
+                        throw new IllegalArgumentException("--service-hours takes on or off");
+                    }
+                    serviceHours = value.equals("on");
+                }
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new SimulatorOptions(data, host, port, Clock.systemUTC());
+        return new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours);
     }
 
     static void describe(MunicipalSimulator simulator, PrintStream out) {
