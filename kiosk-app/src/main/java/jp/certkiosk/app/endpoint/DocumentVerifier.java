@@ -18,6 +18,9 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import jp.certkiosk.api.AuthenticationPayload;
 import jp.certkiosk.api.DocumentStatement;
 import jp.certkiosk.api.Issuance;
@@ -33,7 +36,8 @@ import org.bouncycastle.operator.OperatorCreationException;
  * Checks the municipality's signature over a document before anything is printed (BouncyCastle
  * CMS, JDK PKIX): the CMS SignedData has exactly one signer, whose certificate it carries; the
  * signature verifies; the signer's certificate chains to the configured municipal document-signing
- * anchor at the kiosk's clock; the encapsulated statement names this issuance, document and copies,
+ * anchor at the kiosk's clock and names (CN) the municipality the statement is for; the encapsulated
+ * statement names this issuance, document and copies,
  * this kiosk, and the SHA-256 of the very PDF bytes received. What it answers is the signed
  * statement: the flow then checks that it names the session and the card in the reader.
  */
@@ -90,6 +94,9 @@ public final class DocumentVerifier {
                 return new Verification.Rejected(chainProblem);
             }
             statement = DocumentStatement.decode((byte[]) signed.getSignedContent().getContent());
+            if (!statement.municipalityCode().equals(commonName(certificate))) {
+                return new Verification.Rejected("signed by another municipality's key");
+            }
         } catch (CMSException | OperatorCreationException | CertificateException | IllegalArgumentException
                  | ClassCastException e) {
             return new Verification.Rejected("the signature cannot be checked: " + e.getClass().getSimpleName());
@@ -128,6 +135,20 @@ public final class DocumentVerifier {
         } catch (GeneralSecurityException e) {
             return "the signer's chain cannot be checked";
         }
+    }
+
+    /** The CN of the signer: a municipality's document-signing certificate names its local government code. */
+    private static String commonName(X509Certificate certificate) {
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return rdn.getValue().toString();
+                }
+            }
+        } catch (InvalidNameException e) {
+            // no usable name
+        }
+        return "";
     }
 
     static X509Certificate parse(byte[] der) throws CertificateException {

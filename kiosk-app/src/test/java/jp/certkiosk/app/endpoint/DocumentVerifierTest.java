@@ -67,6 +67,12 @@ class DocumentVerifierTest {
     }
 
     @Test
+    void aMunicipalityCannotSignAnothersDocuments() {
+        String reason = rejection(issuance(municipal.documentSigner("999002"), statement("kiosk-1", PDF), PDF));
+        assertTrue(reason.contains("another municipality"), reason);
+    }
+
+    @Test
     void aPdfOtherThanTheOneSignedIsRefused() {
         byte[] other = "%PDF-1.7 another resident".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         String reason = rejection(issuance(municipal.documentSigner("999001"), statement("kiosk-1", PDF), other));
