@@ -13,6 +13,14 @@ class SimulatorMainTest {
         assertEquals(Path.of("var", "sim"), options.dataDir());
         assertEquals(8443, options.port());
         assertEquals("127.0.0.1", options.host());
+        assertEquals(false, options.serviceHours(), "around the clock unless asked");
+    }
+
+    @Test
+    void serviceHours() {
+        assertEquals(true, SimulatorMain.parse(new String[] {"--service-hours", "on"}).serviceHours());
+        assertEquals(false, SimulatorMain.parse(new String[] {"--service-hours", "off"}).serviceHours());
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--service-hours", "yes"}));
     }
 
     @Test

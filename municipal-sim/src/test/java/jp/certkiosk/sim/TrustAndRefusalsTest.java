@@ -222,6 +222,14 @@ class TrustAndRefusalsTest {
         assertFalse(text.contains("山田 一郎"), "a member not selected is not shown");
         assertEquals(ErrorCode.BAD_REQUEST, refusal(reserve(session, DocumentType.RESIDENT_RECORD_COPY,
                 IssuanceOptions.selected(List.of("not-a-member"), Set.of())), 400).code());
+        IssuanceRequest whole = new IssuanceRequest("options-key", DocumentType.RESIDENT_RECORD_COPY, 1);
+        try (Response response = kiosk.post(ApiPaths.issuances(session.sessionId()), whole)) {
+            TestKiosk.ok(response, Issuance.class);
+        }
+        assertEquals(ErrorCode.IDEMPOTENCY_CONFLICT, refusal(kiosk.post(ApiPaths.issuances(session.sessionId()),
+                new IssuanceRequest("options-key", DocumentType.RESIDENT_RECORD_COPY, 1,
+                        IssuanceOptions.selected(List.of(spouse.memberRef()), Set.of()))), 409).code(),
+                "the same key with other options is another request");
         Session other = session("single");
         assertEquals(ErrorCode.BAD_REQUEST, refusal(reserve(other, DocumentType.RESIDENT_RECORD_COPY,
                 IssuanceOptions.selected(List.of(spouse.memberRef()), Set.of())), 400).code(),

@@ -126,7 +126,8 @@ public final class IssuanceDesk {
         byte[] signed = signers.apply(session.municipalityCode()).sign(statement.encode());
         IssuanceRecord reserved = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(), tlsKioskId,
                 request.idempotencyKey(), session.certificateSha256(), resident.residentId(), request.documentType(),
-                request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf, signed));
+                request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf, signed,
+                request.options()));
         IssuanceRecord answered = sameRequest(reserved, request);
         if (answered.issuanceId().equals(issuanceId)) {
             LOG.log(Level.INFO, "issuance {0} reserved at kiosk {1}: {2} x{3}", issuanceId, tlsKioskId,
@@ -243,7 +244,8 @@ public final class IssuanceDesk {
 
     /** The stored issuance, if it answered the same request; a reused key for another request conflicts. */
     private static IssuanceRecord sameRequest(IssuanceRecord stored, IssuanceRequest request) {
-        if (stored.documentType() != request.documentType() || stored.copies() != request.copies()) {
+        if (stored.documentType() != request.documentType() || stored.copies() != request.copies()
+                || !stored.options().equals(request.options())) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_CONFLICT,
                     "the idempotency key was used for a different request in this session");
         }

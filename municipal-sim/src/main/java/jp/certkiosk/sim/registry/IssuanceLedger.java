@@ -9,14 +9,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.certkiosk.api.ApiJson;
 import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.api.IssuanceState;
 
 /** The municipality's book of issuances: reservations and how each ended at the printer. */
 public final class IssuanceLedger {
     private static final String COLUMNS = """
             issuance_id, session_id, kiosk_id, idempotency_key, certificate_sha256, resident_id,
-            document_type, copies, fee_yen, status, reserved_at, pdf, signed_statement""";
+            document_type, copies, fee_yen, status, reserved_at, pdf, signed_statement, options""";
+    private static final ObjectMapper JSON = ApiJson.newMapper();
 
     /** What recording a confirmation did. */
     public enum ConfirmationResult {
@@ -42,7 +47,7 @@ public final class IssuanceLedger {
     public IssuanceRecord reserve(IssuanceRecord issuance) {
         try (Connection connection = database.connection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             insert.setString(i++, issuance.issuanceId());
             insert.setString(i++, issuance.sessionId());
@@ -56,13 +61,14 @@ public final class IssuanceLedger {
             insert.setString(i++, issuance.status().name());
             insert.setObject(i++, issuance.reservedAt().atOffset(ZoneOffset.UTC));
             insert.setBytes(i++, issuance.pdf());
-            insert.setBytes(i, issuance.signedStatement());
+            insert.setBytes(i++, issuance.signedStatement());
+            insert.setString(i, JSON.writeValueAsString(issuance.options()));
             insert.executeUpdate();
             return issuance;
         } catch (SQLIntegrityConstraintViolationException e) {
             return bySessionAndKey(issuance.sessionId(), issuance.idempotencyKey())
                     .orElseThrow(() -> new RegistryException("cannot reserve an issuance", e));
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new RegistryException("cannot reserve an issuance", e);
         }
     }
@@ -114,6 +120,17 @@ public final class IssuanceLedger {
             return row.getLong(1);
         } catch (SQLException e) {
             throw new RegistryException("cannot sum the fees", e);
+        }
+    }
+
+    private static IssuanceOptions options(String json) {
+        if (json == null) {
+            return IssuanceOptions.standard();
+        }
+        try {
+            return JSON.readValue(json, IssuanceOptions.class);
+        } catch (JsonProcessingException e) {
+            throw new RegistryException("cannot read the options of an issuance", e);
         }
     }
 
@@ -196,7 +213,8 @@ public final class IssuanceLedger {
                         IssuanceStatus.valueOf(row.getString("status")),
                         row.getObject("reserved_at", OffsetDateTime.class).toInstant(),
                         row.getBytes("pdf"),
-                        row.getBytes("signed_statement")));
+                        row.getBytes("signed_statement"),
+                        options(row.getString("options"))));
             }
         } catch (SQLException e) {
             throw new RegistryException("cannot read an issuance", e);

@@ -2,6 +2,7 @@ package jp.certkiosk.sim.registry;
 
 import java.time.Instant;
 import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.IssuanceOptions;
 
 /**
  * One reserved document as the municipality keeps it: the request it answered (session, kiosk,
@@ -10,6 +11,7 @@ import jp.certkiosk.api.DocumentType;
  *
  * @param feeYen the fee for all copies
  * @param signedStatement the CMS SignedData of the document statement, returned with the PDF
+ * @param options the options asked for, so a repeated key with other options is a conflict
  */
 public record IssuanceRecord(
         String issuanceId,
@@ -24,4 +26,5 @@ public record IssuanceRecord(
         IssuanceStatus status,
         Instant reservedAt,
         byte[] pdf,
-        byte[] signedStatement) {}
+        byte[] signedStatement,
+        IssuanceOptions options) {}

@@ -72,7 +72,8 @@ public final class RegistryDatabase implements AutoCloseable {
         // added later: columns are only ever added, so a data directory of an older version still opens
         "ALTER TABLE resident ADD COLUMN IF NOT EXISTS domicile VARCHAR(200)",
         "ALTER TABLE resident ADD COLUMN IF NOT EXISTS domicile_head VARCHAR(100)",
-        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS signed_statement BLOB"
+        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS signed_statement BLOB",
+        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS options VARCHAR(2000)"
     };
 
     private final JdbcConnectionPool pool;
