@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import jp.certkiosk.app.card.CardService;
+import jp.certkiosk.app.endpoint.ConfirmationRecovery;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
 import jp.certkiosk.app.flow.Flow;
@@ -70,6 +71,8 @@ public final class DemoEnvironment implements AutoCloseable {
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
                     new FilePrinter(config.printer().outputDirectory()), journal, verifier);
+            // issuances a previous run left in doubt are settled before the first resident
+            new ConfirmationRecovery(endpoint, journal, clock).recover();
             return new DemoEnvironment(simulator, config, slot, journal, endpoint, engine);
         } catch (RuntimeException e) {
             simulator.close();
