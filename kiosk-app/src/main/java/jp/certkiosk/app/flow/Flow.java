@@ -148,10 +148,12 @@ public final class Flow {
         String tx = s.transactionId();
         if (event instanceof DocumentChosen e) {
             boolean offered = s.session().menu().documents().stream().anyMatch(d -> d.type() == e.type());
-            if (!offered || e.copies() < 1 || e.copies() > MAX_COPIES) {
+            boolean allowed = s.session().menu().allowedItems().containsAll(e.options().items());
+            if (!offered || !allowed || e.copies() < 1 || e.copies() > MAX_COPIES) {
                 return null;
             }
-            IssuanceRequest request = new IssuanceRequest(tx + "-" + e.type().name(), e.type(), e.copies());
+            IssuanceRequest request = new IssuanceRequest(tx + "-" + e.type().name(), e.type(), e.copies(),
+                    e.options());
             return Transition.to(new Reserving(tx, s.card(), s.session(), e.type(), e.copies()),
                     new Reserve(s.session().sessionId(), request));
         }

@@ -4,6 +4,7 @@ import jp.certkiosk.api.DocumentStatement;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
+import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.api.Session;
 
 /** Everything that can happen to a transaction: the resident's actions and the answers of card, endpoint and printer. */
@@ -45,7 +46,19 @@ public sealed interface FlowEvent {
     /** The endpoint could not be reached, timed out, or answered garbage. */
     record EndpointUnavailable(String reason) implements FlowEvent {}
 
-    record DocumentChosen(DocumentType type, int copies) implements FlowEvent {}
+    /**
+     * The resident chose a document, how many copies, and for a resident-record document what it
+     * shows (household members, optional items); without options: the whole household, nothing optional.
+     */
+    record DocumentChosen(DocumentType type, int copies, IssuanceOptions options) implements FlowEvent {
+        public DocumentChosen {
+            options = options == null ? IssuanceOptions.standard() : options;
+        }
+
+        public DocumentChosen(DocumentType type, int copies) {
+            this(type, copies, IssuanceOptions.standard());
+        }
+    }
 
     /**
      * The endpoint reserved a document and the kiosk verified the municipality's signature over its

@@ -188,6 +188,21 @@ class FlowTest {
         assertEquals(choosing, flow.next(choosing, new DocumentChosen(DocumentType.FAMILY_REGISTER, 1)).state(),
                 "a document the municipality does not offer cannot be chosen");
         assertEquals(choosing, flow.next(choosing, new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 0)).state());
+        assertEquals(choosing, flow.next(choosing, new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1,
+                new jp.certkiosk.api.IssuanceOptions(null, null,
+                        java.util.Set.of(jp.certkiosk.api.IssuanceOptions.RecordItem.MY_NUMBER)))).state(),
+                "an item the municipality does not allow cannot be chosen");
+    }
+
+    @Test
+    void theChosenOptionsGoToTheEndpoint() {
+        var items = java.util.Set.of(jp.certkiosk.api.IssuanceOptions.RecordItem.HEAD_AND_RELATIONSHIP);
+        Session session = new Session("s-1", NOW.plusSeconds(600), new Menu("999001", "桜川市",
+                List.of(new DocumentOffer(DocumentType.RESIDENT_RECORD_COPY, "住民票の写し", 200)), items, List.of()));
+        var options = jp.certkiosk.api.IssuanceOptions.selected(List.of("m-1"), items);
+        Transition t = flow.next(new ChoosingDocument("tx", CARD, session),
+                new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1, options));
+        assertEquals(options, ((Effect.Reserve) t.effects().get(0)).request().options());
     }
 
     @Test

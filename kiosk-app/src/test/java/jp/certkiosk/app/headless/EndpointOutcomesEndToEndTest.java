@@ -143,6 +143,31 @@ class EndpointOutcomesEndToEndTest {
     }
 
     @Test
+    void theResidentsChoiceOfMembersAndItemsReachesThePrintedCopy() throws IOException {
+        String tx = "tx-selected";
+        demo.slot().insert("adult");
+        try {
+            demo.engine().dispatch(new FlowEvent.CardInserted(tx));
+            FlowState state = demo.engine().dispatch(new FlowEvent.PinEntered(
+                    Pin.typed(demo.simulator().card("adult").orElseThrow().pin().toCharArray())));
+            var menu = ((FlowState.ChoosingDocument) state).session().menu();
+            String spouse = menu.householdMembers().stream().filter(m -> m.displayName().equals("山田 花子"))
+                    .findFirst().orElseThrow().memberRef();
+            state = demo.engine().dispatch(new FlowEvent.DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1,
+                    jp.certkiosk.api.IssuanceOptions.selected(List.of(spouse),
+                            java.util.Set.of(jp.certkiosk.api.IssuanceOptions.RecordItem.HEAD_AND_RELATIONSHIP))));
+            Outcome outcome = ((FlowState.TakeCard) state).outcome();
+            Outcome.Issued issued = assertInstanceOf(Outcome.Issued.class, outcome);
+            String text = HeadlessRunnerTest.text(Path.of(issued.location())).replaceAll("[ 　]", "");
+            assertTrue(text.contains("山田花子"), text);
+            assertFalse(text.contains("山田一郎"), "a member not chosen is not on the copy");
+        } finally {
+            demo.slot().remove();
+            demo.engine().dispatch(new FlowEvent.CardRemoved());
+        }
+    }
+
+    @Test
     void familyRegisterDocumentsOnlyOnWeekdaysMenus() {
         assertTrue(menuOf("village").contains(DocumentType.FAMILY_REGISTER));
         clock.set(Instant.parse("2026-06-13T01:00:00Z")); // Saturday 10:00 JST
