@@ -3,7 +3,6 @@ package jp.certkiosk.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
@@ -348,7 +347,6 @@ class TrustAndRefusalsTest {
         }
         try (Response response = reserve(second, DocumentType.RESIDENT_RECORD_COPY, null)) {
             Issuance right = TestKiosk.ok(response, Issuance.class);
-            assertNull(null);
             assertEquals(second.sessionId(), right.binding().sessionId(), "a fault happens once");
         }
     }

@@ -3,20 +3,22 @@ package jp.certkiosk.sim.pki;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReq;
-import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
@@ -73,11 +75,11 @@ public final class OcspResponder {
                 CertificateID id = single.getCertID();
                 builder.addResponse(id, status(id), Date.from(now), Date.from(now.plus(NEXT_UPDATE)), null);
             }
-            var nonce = request.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {
-                builder.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
+                builder.setResponseExtensions(new Extensions(nonce));
             }
-            var basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey),
+            BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey),
                     new X509CertificateHolder[] {issuer}, Date.from(now));
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (OCSPException | OperatorCreationException | IOException e) {
@@ -94,14 +96,5 @@ public final class OcspResponder {
                         entry.reason() == RevocationRegister.Reason.SUSPENDED
                                 ? CRLReason.certificateHold : CRLReason.keyCompromise))
                 .orElse(CertificateStatus.GOOD);
-    }
-
-    /** The certificate whose status this responder answers for. */
-    public X509Certificate issuerCertificate() {
-        try {
-            return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(issuer);
-        } catch (java.security.cert.CertificateException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
