@@ -2,13 +2,16 @@ package jp.certkiosk.sim.endpoint;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.certkiosk.api.DocumentOffer;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.HouseholdMember;
+import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.api.Menu;
 import jp.certkiosk.sim.registry.Household;
 import jp.certkiosk.sim.registry.KioskService;
@@ -20,25 +23,27 @@ import jp.certkiosk.sim.registry.ResidentRegistry;
  * off (demos, tests not about hours) every municipality is open around the clock.
  */
 public final class MunicipalServices {
-    private final Map<String, KioskService> services;
+    private final ConcurrentMap<String, KioskService> services;
     private final ResidentRegistry registry;
     private final Clock clock;
     private final boolean serviceHours;
 
     public MunicipalServices(List<KioskService> services, ResidentRegistry registry, Clock clock, boolean serviceHours) {
-        this.services = services.stream().collect(Collectors.toUnmodifiableMap(KioskService::municipalityCode,
-                Function.identity()));
+        this.services = new ConcurrentHashMap<>(services.stream().collect(Collectors.toMap(
+                KioskService::municipalityCode, Function.identity())));
         this.registry = registry;
         this.clock = clock;
         this.serviceHours = serviceHours;
     }
 
+    /**
+     * The rules of a municipality; one the seed gives no rules gets the usual ones: 6:30-23:00,
+     * family-register documents on weekdays, no optional items beyond 世帯主・続柄.
+     */
     public KioskService service(String municipalityCode) {
-        KioskService service = services.get(municipalityCode);
-        if (service == null) {
-            throw new ApiException(ErrorCode.RESIDENT_NOT_FOUND, "the municipality does not offer kiosk issuance");
-        }
-        return service;
+        return services.computeIfAbsent(municipalityCode, code -> new KioskService(code, KioskService.USUAL_OPENING,
+                KioskService.USUAL_CLOSING, Set.of(DocumentType.FAMILY_REGISTER),
+                Set.of(IssuanceOptions.RecordItem.HEAD_AND_RELATIONSHIP)));
     }
 
     /** @throws ApiException MUNICIPALITY_CLOSED outside the hours or during the year-end closure */
