@@ -32,7 +32,9 @@ public record DocumentStatement(String issuanceId, String sessionId, String kios
         try {
             DocumentStatement statement = JSON.readValue(bytes, DocumentStatement.class);
             if (statement == null || statement.issuanceId() == null || statement.sessionId() == null
-                    || statement.certificateSha256() == null || statement.pdfSha256() == null) {
+                    || statement.kioskId() == null || statement.certificateSha256() == null
+                    || statement.municipalityCode() == null || statement.documentType() == null
+                    || statement.pdfSha256() == null) {
                 throw new IllegalArgumentException("the statement lacks a required field");
             }
             return statement;
