@@ -122,7 +122,13 @@ public final class KioskEngine {
 
     /** The reserved document with its verified statement, or why its signature is refused. */
     private FlowEvent verified(Issuance issuance) {
-        DocumentVerifier.Verification verification = verifier.verify(issuance);
+        DocumentVerifier.Verification verification;
+        try {
+            verification = verifier.verify(issuance);
+        } catch (RuntimeException e) {
+            // whatever went wrong, a document that could not be verified is not printed
+            verification = new DocumentVerifier.Verification.Rejected("verification failed: " + e.getClass().getSimpleName());
+        }
         if (verification instanceof DocumentVerifier.Verification.Verified v) {
             return new FlowEvent.IssuanceReserved(issuance, v.statement());
         }
