@@ -6,6 +6,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.util.LinkedHashMap;
@@ -20,12 +21,11 @@ import jp.certkiosk.sim.endpoint.CardAuthenticator;
 import jp.certkiosk.sim.endpoint.ChallengeBook;
 import jp.certkiosk.sim.endpoint.EndpointApplication;
 import jp.certkiosk.sim.endpoint.IssuanceDesk;
+import jp.certkiosk.sim.endpoint.MunicipalServices;
+import jp.certkiosk.sim.endpoint.OcspHttpHandler;
 import jp.certkiosk.sim.endpoint.RandomIds;
 import jp.certkiosk.sim.endpoint.SessionBook;
 import jp.certkiosk.sim.endpoint.SessionDesk;
-import java.nio.file.Path;
-import jp.certkiosk.sim.endpoint.MunicipalServices;
-import jp.certkiosk.sim.endpoint.OcspHttpHandler;
 import jp.certkiosk.sim.pki.CardKey;
 import jp.certkiosk.sim.pki.RevocationRegister;
 import jp.certkiosk.sim.pki.TestPki;
@@ -42,7 +42,9 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 /**
  * The reference municipal endpoint the kiosk is tested against and the demo runs in-process:
  * version 1 of the issuance contract over HTTPS with mutual TLS (Jersey on Grizzly), a test PKI
- * with virtual My Number Cards, and a resident register of fictional people in H2.
+ * with virtual My Number Cards and an OCSP responder for them (plain HTTP on loopback, the JDK's
+ * small server), per-municipality document-signing keys, and a resident register of fictional
+ * people in H2.
  */
 public final class MunicipalSimulator implements AutoCloseable {
     private static final Logger LOG = System.getLogger(MunicipalSimulator.class.getName());

@@ -1,6 +1,5 @@
 package jp.certkiosk.app.endpoint;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -149,9 +148,5 @@ public final class DocumentVerifier {
             // no usable name
         }
         return "";
-    }
-
-    static X509Certificate parse(byte[] der) throws CertificateException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 }
