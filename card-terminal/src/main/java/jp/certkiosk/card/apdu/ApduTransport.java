@@ -18,4 +18,22 @@ public interface ApduTransport {
      *                              (fewer than two bytes)
      */
     ResponseApdu transmit(CommandApdu command) throws CardIoException;
+
+    /**
+     * Reserves the card for this transport until the returned handle is closed, so that no other
+     * application's commands interleave with a multi-command sequence (select, then read; select,
+     * then verify). Transports without other users (in-process cards, scripts) reserve nothing.
+     *
+     * @throws CardRemovedException if the card is no longer present
+     * @throws CardIoException      if the reservation failed
+     */
+    default Exclusive exclusive() throws CardIoException {
+        return () -> { };
+    }
+
+    /** A reservation of the card; {@link #close()} releases it and never throws. */
+    interface Exclusive extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

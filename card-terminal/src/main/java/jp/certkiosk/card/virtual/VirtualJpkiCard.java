@@ -311,6 +311,12 @@ public final class VirtualJpkiCard implements ApduTransport {
     }
 
     private ResponseApdu select(CommandApdu command) {
+        if (command.p1() == 0x04 && (behaviour == Behaviour.NO_JPKI_APPLICATION
+                || !Arrays.equals(command.data(), JpkiFile.apAid()))) {
+            // an application the card does not have, whatever response was asked for (OpenSC probes
+            // other cards' AIDs with P2 00 before it tries the JPKI AP)
+            return ResponseApdu.of(SW_NOT_FOUND);
+        }
         if (command.p2() != 0x0C) {
             return ResponseApdu.of(SW_WRONG_P1P2);
         }
