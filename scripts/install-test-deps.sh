@@ -6,6 +6,11 @@ set -euo pipefail
 packages=(
   fonts-ipaexfont-mincho   # IPAex Mincho: the font of every printed document
   poppler-utils            # pdftotext: checks of printed documents
+  pcscd                    # the PC/SC daemon the card reader tests run against
+  libpcsclite1             # the PC/SC client library javax.smartcardio loads
+  vsmartcard-vpcd          # pcscd reader driver the virtual JPKI card connects to
+  opensc                   # independent PC/SC client (jpki driver) reading the virtual card
+  openssl                  # verifies OpenSC's signatures in the tests
 )
 
 missing=()

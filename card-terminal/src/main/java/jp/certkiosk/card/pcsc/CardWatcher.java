@@ -122,9 +122,8 @@ public final class CardWatcher implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "PC/SC service unavailable: {0}", Pcsc.describe(e));
                 serviceDown = true;
             }
-            if (e instanceof CardException && Pcsc.isServiceGone(e)) {
-                Pcsc.forgetContext();
-            }
+            LOG.log(System.Logger.Level.DEBUG, "scan failed: {0}", Pcsc.describe(e));
+            Pcsc.forgetContext();
             readers.clear();
         }
         return readers;

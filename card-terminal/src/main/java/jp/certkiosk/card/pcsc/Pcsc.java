@@ -53,11 +53,10 @@ public final class Pcsc {
         try {
             return factory().terminals().list();
         } catch (CardException e) {
-            if (isServiceGone(e)) {
-                forgetContext();
-                return factory().terminals().list();
-            }
-            throw e;
+            // a context that outlived its pcscd fails with varying codes (SCARD_E_NO_SERVICE,
+            // SCARD_E_INVALID_HANDLE, even SCARD_W_INSERTED_CARD): renew it once and ask again
+            forgetContext();
+            return factory().terminals().list();
         }
     }
 
@@ -95,6 +94,12 @@ public final class Pcsc {
             java.lang.reflect.Field context = terminals.getDeclaredField("contextId");
             context.setAccessible(true);
             context.setLong(null, 0L);
+            // the JDK also caches reader objects, each holding the context it was made with
+            java.lang.reflect.Field cache = terminals.getDeclaredField("terminals");
+            cache.setAccessible(true);
+            synchronized (terminals) {
+                ((java.util.Map<?, ?>) cache.get(null)).clear();
+            }
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             if (!warnedAboutContext) {

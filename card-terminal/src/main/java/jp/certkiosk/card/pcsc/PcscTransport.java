@@ -104,6 +104,10 @@ public final class PcscTransport implements ApduTransport, AutoCloseable {
         usableCard(step);
         try {
             return channel.transmit(new javax.smartcardio.CommandAPDU(raw)).getBytes();
+        } catch (IllegalArgumentException e) {
+            // the JDK refuses a response without a status word; the reader driver gives an empty one
+            // when the card vanished mid-command
+            throw failure(step, new CardException("response without a status word", e));
         } catch (CardException | IllegalStateException e) {
             if (Pcsc.describe(e).contains("SCARD_W_RESET_CARD")) {
                 recoverFromReset(step);

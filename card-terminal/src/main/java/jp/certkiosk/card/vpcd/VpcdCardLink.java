@@ -22,10 +22,13 @@ import jp.certkiosk.card.virtual.VirtualJpkiCard;
  * {@code 04} get ATR, answered with the ATR, or with an empty frame when no card is on the reader);
  * longer payloads are command APDUs, answered with the response APDU including SW.
  *
- * <p>The link stays connected whether or not a card is on the reader: {@link #insert} and
- * {@link #remove} only change what the reader's next get-ATR poll (about every 400 ms) sees. When
- * the connection drops (pcscd restarted, driver not there yet) the link reconnects every
- * {@value #RECONNECT_MILLIS} ms until {@link #close()}d. One thread per link.
+ * <p>The link is connected while a card is on the reader: {@link #insert} connects (the reader
+ * driver then powers the card and reads its ATR), {@link #remove} disconnects, which the driver
+ * reports to pcscd as the card leaving. (The driver drops the connection itself when a card
+ * answers get-ATR with nothing, so an open connection without a card is not a state it keeps.)
+ * When the connection drops while a card is on the reader (pcscd restarted, driver not there yet)
+ * the link reconnects every {@value #RECONNECT_MILLIS} ms until {@link #close()}d. One thread per
+ * link.
  */
 public final class VpcdCardLink implements AutoCloseable {
     /** Port of the first vpcd slot ("Virtual PCD 00 00"). */
@@ -48,6 +51,7 @@ public final class VpcdCardLink implements AutoCloseable {
     private volatile boolean connected;
     private volatile Socket socket;
     private VirtualJpkiCard card;
+    private int removeOnIns = -1;
 
     private VpcdCardLink(InetSocketAddress reader) {
         this.reader = reader;
@@ -75,6 +79,7 @@ public final class VpcdCardLink implements AutoCloseable {
         }
         card.insert();
         this.card = card;
+        notifyAll();
     }
 
     /** Takes the card off the reader; commands still in flight fail as "card removed". */
@@ -83,6 +88,27 @@ public final class VpcdCardLink implements AutoCloseable {
             card.remove();
         }
         card = null;
+        disconnect();
+    }
+
+    private void disconnect() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    /**
+     * Fault injection: the next command with instruction byte {@code ins} finds the card gone, as
+     * if the resident pulled it while the card was working on it. The command gets no answer and
+     * the card is off the reader from then on.
+     */
+    public synchronized void removeWhenReceived(int ins) {
+        removeOnIns = ins;
     }
 
     /** The card on the reader now, if any. */
@@ -90,12 +116,12 @@ public final class VpcdCardLink implements AutoCloseable {
         return java.util.Optional.ofNullable(card);
     }
 
-    /** Whether the reader driver is connected right now. */
+    /** Whether the reader driver is connected right now (only while a card is on the reader). */
     public boolean isConnected() {
         return connected;
     }
 
-    /** Waits until the reader driver is connected; false on timeout. */
+    /** Waits until the reader driver is connected (after {@link #insert}); false on timeout. */
     public boolean awaitConnected(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (!connected && System.currentTimeMillis() < end) {
@@ -107,6 +133,14 @@ public final class VpcdCardLink implements AutoCloseable {
     private void run() {
         boolean warned = false;
         while (!closed) {
+            try {
+                awaitCard();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (closed) {
+                return;
+            }
             try (Socket s = new Socket()) {
                 s.connect(reader, 1000);
                 s.setTcpNoDelay(true);
@@ -135,6 +169,12 @@ public final class VpcdCardLink implements AutoCloseable {
         }
     }
 
+    private synchronized void awaitCard() throws InterruptedException {
+        while (card == null && !closed) {
+            wait();
+        }
+    }
+
     private void serve(DataInputStream in, DataOutputStream out) throws IOException {
         while (!closed) {
             byte[] payload = readFrame(in);
@@ -158,6 +198,10 @@ public final class VpcdCardLink implements AutoCloseable {
     byte[] answer(byte[] payload) {
         VirtualJpkiCard current;
         synchronized (this) {
+            if (payload.length > 4 && (payload[1] & 0xFF) == removeOnIns) {
+                removeOnIns = -1;
+                remove();
+            }
             current = card;
         }
         if (payload.length == 1) {
@@ -210,15 +254,11 @@ public final class VpcdCardLink implements AutoCloseable {
     /** Stops the link and closes the connection; the reader then sees no card. */
     @Override
     public void close() {
-        closed = true;
-        Socket s = socket;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+        synchronized (this) {
+            closed = true;
+            notifyAll();
         }
+        disconnect();
         thread.interrupt();
         try {
             thread.join(2000);
