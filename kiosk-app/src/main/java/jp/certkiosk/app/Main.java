@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import jp.certkiosk.api.ApiJson;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.demo.PcscDemo;
+import jp.certkiosk.app.demo.VirtualCardProcess;
+import jp.certkiosk.app.demo.VirtualCardProfiles;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
 import jp.certkiosk.app.headless.Scenario;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Option;
 /** The kiosk's command line: {@code demo}, {@code headless} and {@code sim}. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk.",
-        subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class})
+        subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class, Main.CardCommand.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();
@@ -73,6 +76,10 @@ public final class Main {
                 KioskUi.run(places.data, places.out);
                 return 0;
             }
+            java.util.Optional<String> pcscReader = jp.certkiosk.app.card.PcscCardSlot.readerWithCard();
+            if (pcscReader.isPresent()) {
+                return PcscDemo.run(places.data, places.out, pcscReader.get());
+            }
             try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.out, Clock.systemDefaultZone())) {
                 IssuedCard issued = demo.simulator().card(card).orElseThrow(() ->
                         new CommandLine.ParameterException(new CommandLine(this), "no virtual card '" + card + "'"));
@@ -120,6 +127,98 @@ public final class Main {
                 }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "card", mixinStandardHelpOptions = true,
+            description = "Place and pull virtual My Number Cards on the PC/SC reader 'Virtual PCD 00 00' (pcscd with "
+                    + "the vsmartcard-vpcd driver must run: scripts/pcscd.sh start).",
+            subcommands = {CardCommand.Insert.class, CardCommand.Remove.class, CardCommand.ListProfiles.class,
+                    CardCommand.Serve.class, CardCommand.Stop.class})
+    static final class CardCommand {
+        @Command(name = "insert", mixinStandardHelpOptions = true,
+                description = "Place the card of a profile on the reader (starts the card process if needed).")
+        static final class Insert implements Callable<Integer> {
+            @CommandLine.Mixin Places places = new Places();
+
+            @Option(names = "--profile", required = true, description = "card profile (see: card list)")
+            String profile;
+
+            @Override
+            public Integer call() throws Exception {
+                VirtualCardProfiles profiles = VirtualCardProfiles.open(places.data, Clock.systemDefaultZone());
+                if (profiles.find(profile).isEmpty()) {
+                    System.err.println("no virtual card profile '" + profile + "'; see ./kiosk card list");
+                    return 2;
+                }
+                if (VirtualCardProcess.send(places.data, "status").isEmpty()) {
+                    VirtualCardProcess.spawn(places.data);
+                }
+                return answer(VirtualCardProcess.send(places.data, "insert " + profile));
+            }
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true, description = "Pull the card off the reader.")
+        static final class Remove implements Callable<Integer> {
+            @CommandLine.Mixin Places places = new Places();
+
+            @Override
+            public Integer call() {
+                return answer(VirtualCardProcess.send(places.data, "remove").or(() ->
+                        java.util.Optional.of("ok no card process runs, so no card is on the reader")));
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "List the card profiles, their PINs and PIN tries left, and the card on the reader.")
+        static final class ListProfiles implements Callable<Integer> {
+            @CommandLine.Mixin Places places = new Places();
+
+            @Override
+            public Integer call() {
+                VirtualCardProfiles profiles = VirtualCardProfiles.open(places.data, Clock.systemDefaultZone());
+                System.out.printf("%-20s %-5s %-6s %s%n", "PROFILE", "PIN", "TRIES", "WHAT");
+                for (VirtualCardProfiles.Profile p : profiles.inOrder()) {
+                    System.out.printf("%-20s %-5s %-6d %s%n", p.name(), p.pin(), profiles.triesLeft(p), p.description());
+                }
+                System.out.println(VirtualCardProcess.send(places.data, "status")
+                        .map(a -> "reader 'Virtual PCD 00 00': " + a.replaceFirst("^ok ", ""))
+                        .orElse("no card process runs (./kiosk card insert starts one)"));
+                return 0;
+            }
+        }
+
+        @Command(name = "serve", mixinStandardHelpOptions = true, hidden = true,
+                description = "Run the card process in the foreground (insert starts it in the background).")
+        static final class Serve implements Callable<Integer> {
+            @CommandLine.Mixin Places places = new Places();
+
+            @Option(names = "--port", defaultValue = "35963", description = "vpcd slot port (default: ${DEFAULT-VALUE})")
+            int port;
+
+            @Override
+            public Integer call() throws Exception {
+                VirtualCardProcess.serve(places.data, port);
+                return 0;
+            }
+        }
+
+        @Command(name = "stop", mixinStandardHelpOptions = true, description = "Pull the card and end the card process.")
+        static final class Stop implements Callable<Integer> {
+            @CommandLine.Mixin Places places = new Places();
+
+            @Override
+            public Integer call() {
+                return answer(VirtualCardProcess.send(places.data, "stop").or(() ->
+                        java.util.Optional.of("ok no card process runs")));
+            }
+        }
+
+        private static int answer(java.util.Optional<String> answer) {
+            String text = answer.orElse("error the card process does not answer");
+            boolean ok = text.startsWith("ok");
+            (ok ? System.out : System.err).println(text.replaceFirst("^(ok|error) ", ""));
+            return ok ? 0 : 1;
         }
     }
 

@@ -16,6 +16,7 @@ public final class VirtualCardState {
 
     private final byte[] pin;
     private int triesLeft;
+    private java.util.function.IntConsumer onChange = tries -> { };
 
     private VirtualCardState(byte[] pin, int triesLeft) {
         this.pin = pin;
@@ -56,6 +57,14 @@ public final class VirtualCardState {
         return new VirtualCardState(ascii, triesLeft);
     }
 
+    /**
+     * Called with the new number of tries whenever a VERIFY changed it (to keep the counter in a
+     * file between insertions, as the chip keeps it). Replaces any earlier listener.
+     */
+    public synchronized void onTriesChanged(java.util.function.IntConsumer listener) {
+        this.onChange = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Remaining tries of the auth PIN; 0 means blocked. */
     public synchronized int triesLeft() {
         return triesLeft;
@@ -74,12 +83,13 @@ public final class VirtualCardState {
         if (triesLeft == 0) {
             return new Attempt(false, true, 0);
         }
-        if (MessageDigest.isEqual(pin, candidate)) {
-            triesLeft = JpkiCard.AUTH_PIN_MAX_TRIES;
-            return new Attempt(true, false, triesLeft);
+        int before = triesLeft;
+        boolean accepted = MessageDigest.isEqual(pin, candidate);
+        triesLeft = accepted ? JpkiCard.AUTH_PIN_MAX_TRIES : triesLeft - 1;
+        if (triesLeft != before) {
+            onChange.accept(triesLeft);
         }
-        triesLeft--;
-        return new Attempt(false, false, triesLeft);
+        return new Attempt(accepted, false, triesLeft);
     }
 
     /**

@@ -32,11 +32,12 @@ public final class CardService {
 
     /** Selects the JPKI application, reads the user-authentication certificate and the tries left. */
     public FlowEvent read() {
-        Optional<JpkiCard> card = card();
-        if (card.isEmpty()) {
+        Optional<ApduTransport> transport = slot.card();
+        if (transport.isEmpty()) {
             return new FlowEvent.CardFailed("READ", true);
         }
-        try {
+        Optional<JpkiCard> card = transport.map(JpkiCard::new);
+        try (ApduTransport.Exclusive exclusive = transport.get().exclusive()) {
             JpkiCard jpki = card.get();
             jpki.selectAp();
             byte[] der = jpki.readAuthCertificate();
@@ -56,11 +57,12 @@ public final class CardService {
 
     /** Sends the typed PIN to the card. The caller wipes the PIN afterwards. */
     public FlowEvent verify(Pin pin) {
-        Optional<JpkiCard> card = card();
-        if (card.isEmpty()) {
+        Optional<ApduTransport> transport = slot.card();
+        if (transport.isEmpty()) {
             return new FlowEvent.CardFailed("VERIFY", true);
         }
-        try {
+        Optional<JpkiCard> card = transport.map(JpkiCard::new);
+        try (ApduTransport.Exclusive exclusive = transport.get().exclusive()) {
             PinOutcome outcome = card.get().verifyAuthPin(pin.digits());
             if (outcome instanceof PinOutcome.Verified) {
                 return new FlowEvent.PinVerified();
@@ -79,11 +81,12 @@ public final class CardService {
 
     /** Signs a DigestInfo with the authentication key; needs the PIN verified on this card. */
     public Signed sign(byte[] digestInfo) {
-        Optional<JpkiCard> card = card();
-        if (card.isEmpty()) {
+        Optional<ApduTransport> transport = slot.card();
+        if (transport.isEmpty()) {
             return new Signed(null, new FlowEvent.CardFailed("SIGN", true));
         }
-        try {
+        Optional<JpkiCard> card = transport.map(JpkiCard::new);
+        try (ApduTransport.Exclusive exclusive = transport.get().exclusive()) {
             return new Signed(card.get().signWithAuthKey(digestInfo), null);
         } catch (JpkiException e) {
             LOG.log(System.Logger.Level.WARNING, "signing failed: {0}", e.getMessage());

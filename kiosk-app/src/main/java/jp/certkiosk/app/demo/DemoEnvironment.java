@@ -7,6 +7,8 @@ import java.time.Clock;
 import jp.certkiosk.app.card.CardService;
 import jp.certkiosk.app.endpoint.ConfirmationRecovery;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
+import jp.certkiosk.app.card.CardSlot;
+import jp.certkiosk.app.card.PcscCardSlot;
 import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
 import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.KioskEngine;
@@ -31,15 +33,17 @@ public final class DemoEnvironment implements AutoCloseable {
     private final MunicipalSimulator simulator;
     private final KioskConfig config;
     private final VirtualCardSlot slot;
+    private final PcscCardSlot pcscSlot;
     private final H2Journal journal;
     private final JerseyIssuanceEndpoint endpoint;
     private final KioskEngine engine;
 
-    private DemoEnvironment(MunicipalSimulator simulator, KioskConfig config, VirtualCardSlot slot, H2Journal journal,
-                            JerseyIssuanceEndpoint endpoint, KioskEngine engine) {
+    private DemoEnvironment(MunicipalSimulator simulator, KioskConfig config, VirtualCardSlot slot,
+                            PcscCardSlot pcscSlot, H2Journal journal, JerseyIssuanceEndpoint endpoint, KioskEngine engine) {
         this.simulator = simulator;
         this.config = config;
         this.slot = slot;
+        this.pcscSlot = pcscSlot;
         this.journal = journal;
         this.endpoint = endpoint;
         this.engine = engine;
@@ -50,7 +54,7 @@ public final class DemoEnvironment implements AutoCloseable {
      * between runs; documents are printed to {@code outDir}.
      */
     public static DemoEnvironment start(Path dataDir, Path outDir, Clock clock) throws IOException {
-        return start(dataDir, outDir, clock, false);
+        return start(dataDir, outDir, clock, false, null);
     }
 
     /**
@@ -58,6 +62,22 @@ public final class DemoEnvironment implements AutoCloseable {
      * {@code clock} (closed at night and over the year end, family-register documents on weekdays).
      */
     public static DemoEnvironment start(Path dataDir, Path outDir, Clock clock, boolean serviceHours)
+            throws IOException {
+        return start(dataDir, outDir, clock, serviceHours, null);
+    }
+
+    /**
+     * Like {@link #start(Path, Path, Clock)}, but the kiosk reads cards from the PC/SC reader
+     * {@code pcscReader} (e.g. a virtual card placed with {@code ./kiosk card insert}) instead of the
+     * in-process virtual cards; its card events reach the engine from the card watcher.
+     */
+    public static DemoEnvironment startOnPcsc(Path dataDir, Path outDir, Clock clock, String pcscReader)
+            throws IOException {
+        return start(dataDir, outDir, clock, false, new PcscCardSlot(pcscReader));
+    }
+
+    private static DemoEnvironment start(Path dataDir, Path outDir, Clock clock, boolean serviceHours,
+                                         PcscCardSlot pcscSlot)
             throws IOException {
         Files.createDirectories(dataDir);
         MunicipalSimulator simulator = MunicipalSimulator.start(
@@ -69,11 +89,15 @@ public final class DemoEnvironment implements AutoCloseable {
             JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(config.endpoint());
             DocumentVerifier verifier = new DocumentVerifier(
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
-            KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
+            CardSlot cardSlot = pcscSlot != null ? pcscSlot : slot;
+            KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(cardSlot), endpoint,
                     new FilePrinter(config.printer().outputDirectory()), journal, verifier);
             // issuances a previous run left in doubt are settled before the first resident
             new ConfirmationRecovery(endpoint, journal, clock).recover();
-            return new DemoEnvironment(simulator, config, slot, journal, endpoint, engine);
+            if (pcscSlot != null) {
+                pcscSlot.start(engine::dispatch);
+            }
+            return new DemoEnvironment(simulator, config, slot, pcscSlot, journal, endpoint, engine);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
@@ -124,6 +148,11 @@ public final class DemoEnvironment implements AutoCloseable {
         return slot;
     }
 
+    /** The PC/SC reader slot, when the kiosk reads cards through pcscd. */
+    public java.util.Optional<PcscCardSlot> pcscSlot() {
+        return java.util.Optional.ofNullable(pcscSlot);
+    }
+
     public KioskEngine engine() {
         return engine;
     }
@@ -138,6 +167,9 @@ public final class DemoEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pcscSlot != null) {
+            pcscSlot.close();
+        }
         endpoint.close();
         journal.close();
         simulator.close();

@@ -124,7 +124,9 @@ public final class SeedData {
             new SeedCard("village", "1122", CertificateCondition.VALID, Optional.of("R-0011")),
             new SeedCard("village-spouse", "3344", CertificateCondition.VALID, Optional.of("R-0012")),
             new SeedCard("aoba-head", "5566", CertificateCondition.VALID, Optional.of("R-0015")),
-            new SeedCard("aoba-spouse", "7788", CertificateCondition.VALID, Optional.of("R-0016")));
+            new SeedCard("aoba-spouse", "7788", CertificateCondition.VALID, Optional.of("R-0016")),
+            // a minor's card (山田 一郎, born 2015): valid to the 5th birthday after issue
+            new SeedCard("minor", "9182", CertificateCondition.VALID, Optional.of("R-0003")));
 
     private SeedData() {}
 

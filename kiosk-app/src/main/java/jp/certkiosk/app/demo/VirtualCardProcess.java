@@ -1,0 +1,129 @@
+package jp.certkiosk.app.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import jp.certkiosk.card.vpcd.VpcdCardLink;
+
+/**
+ * The small long-running process that holds virtual cards on the PC/SC reader "Virtual PCD 00 00"
+ * (through the vsmartcard-vpcd driver), so that separate shell commands can place and pull them:
+ * {@code ./kiosk card insert --profile adult}, {@code ./kiosk card remove}. It listens on the Unix
+ * socket {@code <data>/cards/control.sock} for one-line commands ({@code insert NAME},
+ * {@code remove}, {@code status}, {@code stop}) and keeps its pid in {@code <data>/cards/card-process.pid}
+ * and its log in {@code <data>/cards/card-process.log}.
+ */
+public final class VirtualCardProcess {
+    private VirtualCardProcess() {
+    }
+
+    static Path socket(Path dataDir) {
+        return dataDir.resolve("cards").resolve("control.sock");
+    }
+
+    /** Runs the card process until a {@code stop} command. */
+    public static void serve(Path dataDir, int port) throws IOException {
+        VirtualCardProfiles profiles = VirtualCardProfiles.open(dataDir, Clock.systemDefaultZone());
+        Path socket = socket(dataDir);
+        Files.createDirectories(socket.getParent());
+        Files.deleteIfExists(socket);
+        Path pidFile = socket.resolveSibling("card-process.pid");
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+        String inserted = null;
+        try (VpcdCardLink link = VpcdCardLink.start(VpcdCardLink.DEFAULT_HOST, port);
+             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            System.out.println("card process " + ProcessHandle.current().pid() + " on vpcd port " + port);
+            while (true) {
+                try (SocketChannel client = server.accept();
+                     BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
+                     PrintWriter out = new PrintWriter(Channels.newOutputStream(client), true, StandardCharsets.UTF_8)) {
+                    String line = in.readLine();
+                    String[] words = line == null ? new String[0] : line.trim().split("\\s+");
+                    String command = words.length == 0 ? "" : words[0];
+                    if (command.equals("insert") && words.length == 2) {
+                        var profile = profiles.find(words[1]);
+                        if (profile.isEmpty()) {
+                            out.println("error no virtual card profile '" + words[1] + "' (see ./kiosk card list)");
+                            continue;
+                        }
+                        link.insert(profiles.card(profile.get()));
+                        inserted = words[1];
+                        System.out.println("inserted " + inserted);
+                        out.println("ok card '" + inserted + "' placed on the reader 'Virtual PCD 00 00'");
+                    } else if (command.equals("remove")) {
+                        link.remove();
+                        out.println(inserted == null ? "ok no card was on the reader" : "ok card '" + inserted + "' removed");
+                        System.out.println("removed " + inserted);
+                        inserted = null;
+                    } else if (command.equals("status")) {
+                        out.println("ok " + (inserted == null ? "no card on the reader" : "card '" + inserted + "' on the reader"));
+                    } else if (command.equals("stop")) {
+                        link.remove();
+                        out.println("ok card process stopped");
+                        return;
+                    } else {
+                        out.println("error unknown command: " + line);
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
+    /** Sends one command to the running card process; empty answer if none runs. */
+    public static java.util.Optional<String> send(Path dataDir, String command) {
+        Path socket = socket(dataDir);
+        if (!Files.exists(socket)) {
+            return java.util.Optional.empty();
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+             PrintWriter out = new PrintWriter(Channels.newOutputStream(channel), true, StandardCharsets.UTF_8);
+             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8))) {
+            out.println(command);
+            String answer = in.readLine();
+            return java.util.Optional.of(answer == null ? "error the card process closed the connection" : answer);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Starts the card process in the background (same Java, same class path) and waits for it. */
+    public static void spawn(Path dataDir) throws IOException, InterruptedException {
+        Path log = socket(dataDir).resolveSibling("card-process.log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("jp.certkiosk.app.Main");
+        command.add("card");
+        command.add("serve");
+        command.add("--data");
+        command.add(dataDir.toString());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        long end = System.currentTimeMillis() + 30_000;
+        while (send(dataDir, "status").isEmpty()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IOException("the card process did not start within 30 s; see " + log);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
