@@ -98,11 +98,12 @@ public final class CardService {
 
     /** The SHA-256 of the certificate of the card in the slot now, or empty if none can be read. */
     public Optional<String> certificateInReader() {
-        Optional<JpkiCard> card = card();
-        if (card.isEmpty()) {
+        Optional<ApduTransport> transport = slot.card();
+        if (transport.isEmpty()) {
             return Optional.empty();
         }
-        try {
+        Optional<JpkiCard> card = transport.map(JpkiCard::new);
+        try (ApduTransport.Exclusive exclusive = transport.get().exclusive()) {
             return Optional.of(AuthenticationPayload.sha256Hex(card.get().readAuthCertificate()));
         } catch (JpkiException | CardIoException e) {
             return Optional.empty();
@@ -111,10 +112,6 @@ public final class CardService {
 
     /** A signature, or the event saying why there is none. */
     public record Signed(byte[] signature, FlowEvent failure) {}
-
-    private Optional<JpkiCard> card() {
-        return slot.card().map(JpkiCard::new);
-    }
 
     private static FlowEvent failed(String step, CardIoException e) {
         boolean removed = e instanceof CardRemovedException;
