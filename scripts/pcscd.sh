@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts, stops or reports the PC/SC daemon with the vsmartcard virtual reader, the way it works
-# as root without systemd: `pcscd -f -a` in the background. `start` is idempotent and returns
+# as root without systemd: `pcscd -f` in the background (never -a: that logs every APDU, PINs
+# included). `start` is idempotent and returns
 # once the virtual readers ("Virtual PCD 00 00", "Virtual PCD 00 01") are listed; it fails
 # (exit 1) if they do not appear within the timeout.
 #
@@ -35,8 +36,8 @@ start() {
     fi
     rm -f /run/pcscd/pcscd.pid /run/pcscd/pcscd.comm 2>/dev/null || true
     mkdir -p /run/pcscd
-    # -f: foreground (we background it ourselves, no systemd), -a: log APDUs' sizes (debug aid)
-    nohup pcscd -f -a >"$log" 2>&1 </dev/null &
+    # -f: foreground (backgrounded here, no systemd to do it)
+    nohup pcscd -f >"$log" 2>&1 </dev/null &
     disown || true
   fi
   for ((i = 0; i < timeout_s * 4; i++)); do
