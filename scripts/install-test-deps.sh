@@ -6,6 +6,11 @@ set -euo pipefail
 packages=(
   fonts-ipaexfont-mincho   # IPAex Mincho: the font of every printed document
   poppler-utils            # pdftotext: checks of printed documents
+  fonts-ipamj-mincho       # IPAmj Mincho: rare kanji of registered names
+  cups-ipp-utils           # ippeveprinter: the real IPP printer the printing tests print to
+  cups                     # cupsd: the production queue in front of the printer
+  cups-client              # lpadmin, lpstat
+  dbus                     # dbus-daemon: the bus ippeveprinter needs
 )
 
 missing=()
