@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** The kiosk's command line: {@code demo}, {@code headless} and {@code sim}. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk.",
-        subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class})
+        subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class, VerifyScan.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();

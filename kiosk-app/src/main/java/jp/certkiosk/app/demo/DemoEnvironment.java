@@ -18,6 +18,8 @@ import jp.certkiosk.config.KioskConfig;
 import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.config.Profile;
 import jp.certkiosk.printer.FilePrinter;
+import jp.certkiosk.printer.Printer;
+import jp.certkiosk.printer.ipp.IppPrinter;
 import jp.certkiosk.sim.KioskCredentials;
 import jp.certkiosk.sim.MunicipalSimulator;
 import jp.certkiosk.sim.SimulatorOptions;
@@ -59,18 +61,29 @@ public final class DemoEnvironment implements AutoCloseable {
      */
     public static DemoEnvironment start(Path dataDir, Path outDir, Clock clock, boolean serviceHours)
             throws IOException {
+        return start(dataDir, new PrinterConfig(PrinterConfig.Kind.FILE, outDir), clock, serviceHours);
+    }
+
+    /** The same with another printer: an IPP printer prints the demo's documents on paper. */
+    public static DemoEnvironment start(Path dataDir, PrinterConfig printerConfig, Clock clock) throws IOException {
+        return start(dataDir, printerConfig, clock, false);
+    }
+
+    public static DemoEnvironment start(Path dataDir, PrinterConfig printerConfig, Clock clock, boolean serviceHours)
+            throws IOException {
         Files.createDirectories(dataDir);
         MunicipalSimulator simulator = MunicipalSimulator.start(
                 new SimulatorOptions(dataDir.resolve("sim"), "127.0.0.1", 0, clock, serviceHours));
         try {
-            KioskConfig config = kioskConfig(simulator, simulator.kioskCredentials(), outDir, dataDir.resolve("journal"));
+            KioskConfig config = kioskConfig(simulator, simulator.kioskCredentials(), printerConfig,
+                    dataDir.resolve("journal"));
             VirtualCardSlot slot = new VirtualCardSlot(simulator.cards());
             H2Journal journal = H2Journal.open(config.journalDirectory());
             JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(config.endpoint());
             DocumentVerifier verifier = new DocumentVerifier(
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
-                    new FilePrinter(config.printer().outputDirectory()), journal, verifier);
+                    printer(config), journal, verifier);
             // issuances a previous run left in doubt are settled before the first resident
             new ConfirmationRecovery(endpoint, journal, clock).recover();
             return new DemoEnvironment(simulator, config, slot, journal, endpoint, engine);
@@ -81,14 +94,14 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /** The configuration of a kiosk of this demo: the simulator's endpoint, anchor and the kiosk's credentials. */
-    private static KioskConfig kioskConfig(MunicipalSimulator simulator, KioskCredentials credentials, Path outDir,
-                                           Path journalDir) {
+    private static KioskConfig kioskConfig(MunicipalSimulator simulator, KioskCredentials credentials,
+                                           PrinterConfig printer, Path journalDir) {
         return new KioskConfig(credentials.kioskId(), Profile.DEMO,
                 new EndpointConfig(simulator.baseUri(), credentials.keyStore(), credentials.keyStorePassword(),
                         credentials.trustStore(), credentials.trustStorePassword(),
                         EndpointConfig.DEFAULT_CONNECT_TIMEOUT, EndpointConfig.DEFAULT_READ_TIMEOUT,
                         simulator.documentSigningAnchor()),
-                new PrinterConfig(PrinterConfig.Kind.FILE, outDir), journalDir).validate();
+                printer, journalDir).validate();
     }
 
     /** Another kiosk of the same demo: its own id and TLS credentials, card slot, printer and journal. */
@@ -105,7 +118,7 @@ public final class DemoEnvironment implements AutoCloseable {
      * production code all through, with the given printer and journal.
      */
     public AnotherKiosk anotherKiosk(String kioskId, Printer printer, Journal kioskJournal, Clock clock) {
-        KioskConfig kiosk = kioskConfig(simulator, simulator.kioskCredentials(kioskId), config.printer().outputDirectory(),
+        KioskConfig kiosk = kioskConfig(simulator, simulator.kioskCredentials(kioskId), config.printer(),
                 config.journalDirectory());
         VirtualCardSlot kioskSlot = new VirtualCardSlot(simulator.cards());
         JerseyIssuanceEndpoint kioskEndpoint = new JerseyIssuanceEndpoint(kiosk.endpoint());
@@ -114,6 +127,13 @@ public final class DemoEnvironment implements AutoCloseable {
         KioskEngine kioskEngine = new KioskEngine(new Flow(clock), kioskId, new CardService(kioskSlot), kioskEndpoint,
                 printer, kioskJournal, verifier);
         return new AnotherKiosk(kioskId, kioskEngine, kioskSlot, kioskEndpoint);
+    }
+
+    /** The printer a configuration names. */
+    public static Printer printer(KioskConfig config) {
+        return config.printer().kind() == PrinterConfig.Kind.IPP
+                ? new IppPrinter(config.printer().uri(), config.kioskId())
+                : new FilePrinter(config.printer().outputDirectory());
     }
 
     public KioskConfig config() {

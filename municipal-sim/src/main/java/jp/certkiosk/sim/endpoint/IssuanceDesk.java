@@ -49,6 +49,7 @@ public final class IssuanceDesk {
     private static final int MAX_COPIES = 10;
     private static final int MAX_KEY_LENGTH = 100;
     private static final int MAX_REASON_LENGTH = 200;
+    private static final java.security.SecureRandom PRINT_KEYS = new java.security.SecureRandom();
 
     /**
      * Faults a test can make the endpoint commit, as the 2023 incidents did: answer a reservation
@@ -127,7 +128,7 @@ public final class IssuanceDesk {
         IssuanceRecord reserved = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(), tlsKioskId,
                 request.idempotencyKey(), session.certificateSha256(), resident.residentId(), request.documentType(),
                 request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf, signed,
-                request.options()));
+                request.options(), printKey()));
         IssuanceRecord answered = sameRequest(reserved, request);
         if (answered.issuanceId().equals(issuanceId)) {
             LOG.log(Level.INFO, "issuance {0} reserved at kiosk {1}: {2} x{3}", issuanceId, tlsKioskId,
@@ -255,6 +256,13 @@ public final class IssuanceDesk {
     private static Issuance answer(IssuanceRecord record) {
         return new Issuance(record.issuanceId(), record.documentType(), record.copies(), record.feeYen(),
                 new DocumentBinding(record.issuanceId(), record.sessionId(), record.certificateSha256()),
-                record.pdf(), record.signedStatement());
+                record.pdf(), record.signedStatement(), record.printKey());
+    }
+
+    /** 32 random bytes for the scrambled back of this issuance's sheets. */
+    private static byte[] printKey() {
+        byte[] key = new byte[32];
+        PRINT_KEYS.nextBytes(key);
+        return key;
     }
 }

@@ -45,6 +45,11 @@ public final class Scrambler {
         }
     }
 
+    /** Where block {@code frontBlock} (row-major) of the front lies on the back. */
+    public int backPositionOf(int frontBlock) {
+        return destinationOf[frontBlock];
+    }
+
     /** {@code front} must be {@link #WIDTH} x {@link #HEIGHT} grey. */
     public BufferedImage scramble(BufferedImage front) {
         return move(front, false);
