@@ -99,7 +99,7 @@ public final class MunicipalSimulator implements AutoCloseable {
         CertificatePdfWriter pdf = null;
         com.sun.net.httpserver.HttpServer ocspServer = null;
         try {
-            pdf = new CertificatePdfWriter(CertificatePdfWriter.IPAEX_MINCHO);
+            pdf = CertificatePdfWriter.standard();
             ResidentRegistry registry = new ResidentRegistry(database);
             registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
                     certificateHashes(pki));

@@ -96,6 +96,25 @@ class PrintingTest {
     }
 
     @Test
+    void aNameInIpamjPrintsAndANameNoFontHasIsRefusedAtReservationBeforeAnyPayment() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"),
+                Clock.systemDefaultZone())) {
+            Report.TransactionReport rare = issue(demo, "rare-name");
+            assertEquals("ISSUED", rare.outcome(), rare.journal().toString());
+            try (PDDocument printed = Loader.loadPDF(Files.readAllBytes(Path.of(rare.outputFile())))) {
+                String text = new PDFTextStripper().getText(printed);
+                assertTrue(text.contains("\uD842\uDFB7田 誠"), text);
+            }
+
+            Report.TransactionReport gaiji = issue(demo, "gaiji-name");
+            assertEquals("REFUSED_RESIDENT_REFUSED", gaiji.outcome(), gaiji.journal().toString());
+            assertEquals(null, gaiji.issuanceId(), "nothing was reserved, so nothing can be paid for");
+            assertTrue(gaiji.journal().stream().noneMatch(line -> line.startsWith("RESERVED")
+                    || line.startsWith("PRINTED")), gaiji.journal().toString());
+        }
+    }
+
+    @Test
     void verifyScanRecoversTheFrontFromAPrintedBackAndRejectsATamperedOne() throws Exception {
         Path var = dir.resolve("var");
         Report.TransactionReport result;

@@ -22,6 +22,10 @@ public final class SeedData {
     public static final String SAKURAGAWA = "999001";
     public static final String AOBA = "999002";
     public static final String MATSUBARA = "999003";
+    /** The resident whose name needs IPAmj Mincho. */
+    public static final String RARE_NAME_RESIDENT = "R-0020";
+    /** The resident whose name holds a character no font has. */
+    public static final String UNPRINTABLE_NAME_RESIDENT = "R-0021";
 
     /** Fictional municipalities offering convenience-store issuance. */
     public static final List<Municipality> MUNICIPALITIES = List.of(
@@ -103,7 +107,16 @@ public final class SeedData {
                     japanese("R-0015", "H-0011", "山本 翔太", "やまもと しょうた", LocalDate.of(1990, 1, 20), Sex.MALE,
                             "世帯主", LocalDate.of(2016, 4, 1), true),
                     japanese("R-0016", "H-0011", "山本 愛", "やまもと あい", LocalDate.of(1991, 9, 9), Sex.FEMALE,
-                            "妻", LocalDate.of(2016, 4, 1), false))));
+                            "妻", LocalDate.of(2016, 4, 1), false))),
+            // 𠮷 (U+20BB7, 土吉) is not in IPAex Mincho: the certificate prints it in IPAmj Mincho
+            new Household("H-0020", SAKURAGAWA, "若葉県桜川市桜木町四丁目6番7号", List.of(
+                    japanese(RARE_NAME_RESIDENT, "H-0020", "𠮷田 誠", "よしだ まこと", LocalDate.of(1968, 6, 21),
+                            Sex.MALE, "世帯主", LocalDate.of(1999, 10, 1), true))),
+            // a municipality's own character (外字, private use area U+E000) that no font draws:
+            // the kiosk must refuse the record ("please use the counter"), never print a box
+            new Household("H-0021", SAKURAGAWA, "若葉県桜川市港町二丁目3番4号", List.of(
+                    japanese(UNPRINTABLE_NAME_RESIDENT, "H-0021", "渡\uE000 光", "わたなべ ひかる",
+                            LocalDate.of(1983, 12, 3), Sex.FEMALE, "世帯主", LocalDate.of(2010, 4, 1), false))));
 
     /** The virtual cards, their PINs, certificate conditions and residents. */
     public static final List<SeedCard> CARDS = List.of(
@@ -124,7 +137,9 @@ public final class SeedData {
             new SeedCard("village", "1122", CertificateCondition.VALID, Optional.of("R-0011")),
             new SeedCard("village-spouse", "3344", CertificateCondition.VALID, Optional.of("R-0012")),
             new SeedCard("aoba-head", "5566", CertificateCondition.VALID, Optional.of("R-0015")),
-            new SeedCard("aoba-spouse", "7788", CertificateCondition.VALID, Optional.of("R-0016")));
+            new SeedCard("aoba-spouse", "7788", CertificateCondition.VALID, Optional.of("R-0016")),
+            new SeedCard("rare-name", "2021", CertificateCondition.VALID, Optional.of(RARE_NAME_RESIDENT)),
+            new SeedCard("gaiji-name", "6543", CertificateCondition.VALID, Optional.of(UNPRINTABLE_NAME_RESIDENT)));
 
     private SeedData() {}
 

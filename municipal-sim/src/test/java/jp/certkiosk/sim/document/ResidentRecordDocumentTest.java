@@ -36,7 +36,7 @@ class ResidentRecordDocumentTest {
 
     @BeforeAll
     static void loadFont() {
-        writer = new CertificatePdfWriter(CertificatePdfWriter.IPAEX_MINCHO);
+        writer = CertificatePdfWriter.standard();
         document = new ResidentRecordDocument(writer);
     }
 
@@ -93,6 +93,34 @@ class ResidentRecordDocumentTest {
             assertEquals(1, text.split(ResidentRecordDocument.CERTIFICATION, -1).length - 1,
                     "the certification appears once, at the end");
         }
+    }
+
+    @Test
+    void aRareNameCharacterIsDrawnInIpamjMincho() throws Exception {
+        Household yoshida = SeedData.HOUSEHOLDS.stream().filter(h -> h.householdId().equals("H-0020")).findFirst()
+                .orElseThrow();
+        byte[] pdf = document.render(SAKURAGAWA, yoshida, yoshida.members(), "ISSUANCE-7", ISSUED_ON);
+        try (PDDocument parsed = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(parsed);
+            assertTrue(text.contains("\uD842\uDFB7田 誠"), text);
+            List<String> fonts = new ArrayList<>();
+            for (var name : parsed.getPage(0).getResources().getFontNames()) {
+                PDFont font = parsed.getPage(0).getResources().getFont(name);
+                assertTrue(font.isEmbedded(), font.getName());
+                fonts.add(font.getName());
+            }
+            assertTrue(fonts.stream().anyMatch(f -> f.contains("IPAmj")), fonts.toString());
+            assertTrue(fonts.stream().anyMatch(f -> f.contains("IPAex")), fonts.toString());
+        }
+    }
+
+    @Test
+    void aCharacterNoFontHasRefusesTheRecordOfTheSeed() {
+        Household watanabe = SeedData.HOUSEHOLDS.stream().filter(h -> h.householdId().equals("H-0021")).findFirst()
+                .orElseThrow();
+        UnprintableTextException refused = assertThrows(UnprintableTextException.class,
+                () -> document.render(SAKURAGAWA, watanabe, watanabe.members(), "ISSUANCE-8", ISSUED_ON));
+        assertTrue(!refused.getMessage().contains("\uE000"), "the message never names the character");
     }
 
     @Test
