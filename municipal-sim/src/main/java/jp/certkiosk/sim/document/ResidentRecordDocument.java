@@ -14,8 +14,9 @@ import jp.certkiosk.sim.registry.Resident;
  * it for a kiosk to print. Shows the address, the head of household, and for each member included
  * the name (with furigana where the register holds it), date of birth in the Japanese era, sex,
  * relationship to the head (続柄), the date they became a resident and, for foreign residents,
- * nationality and status of residence. The resident-record code and the My Number are never shown;
- * 本籍 is not shown (the contract has no option asking for it yet).
+ * nationality and status of residence, and the previous address (前住所) where the register holds
+ * one. A line under the title says which optional items were chosen. The resident-record code and
+ * the My Number are never shown; 本籍 is not shown (the contract has no option asking for it yet).
  */
 public final class ResidentRecordDocument {
     public static final String TITLE = DocumentType.RESIDENT_RECORD_COPY.japaneseTitle();
@@ -40,16 +41,28 @@ public final class ResidentRecordDocument {
      */
     public byte[] render(Municipality municipality, Household household, List<Resident> members, String issuanceId,
                          LocalDate issuedOn) throws UnprintableTextException {
-        return writer.write(layout(municipality, household, members, issuanceId, issuedOn));
+        return render(municipality, household, members, RecordDetails.none(), issuanceId, issuedOn);
+    }
+
+    /** The same, with each member's previous address and the options chosen. */
+    public byte[] render(Municipality municipality, Household household, List<Resident> members, RecordDetails details,
+                         String issuanceId, LocalDate issuedOn) throws UnprintableTextException {
+        return writer.write(layout(municipality, household, members, details, issuanceId, issuedOn));
     }
 
     CertificateLayout layout(Municipality municipality, Household household, List<Resident> members,
                              String issuanceId, LocalDate issuedOn) {
+        return layout(municipality, household, members, RecordDetails.none(), issuanceId, issuedOn);
+    }
+
+    CertificateLayout layout(Municipality municipality, Household household, List<Resident> members,
+                             RecordDetails details, String issuanceId, LocalDate issuedOn) {
         LayoutBuilder page = new LayoutBuilder();
         header(page, municipality, household, false);
+        page.centered(LayoutBuilder.CENTER, 752f, 8f, details.options().line());
         float y = MEMBERS_TOP;
         for (Resident member : members) {
-            List<String[]> lines = lines(member);
+            List<String[]> lines = lines(member, details);
             float height = 30f + LINE * lines.size();
             if (y - height < CertificationBlock.TOP) {
                 header(page.newPage(), municipality, household, true);
@@ -82,7 +95,7 @@ public final class ResidentRecordDocument {
     }
 
     /** The lines under a member's name, as label/value pairs (the first line holds three pairs). */
-    private static List<String[]> lines(Resident member) {
+    private static List<String[]> lines(Resident member, RecordDetails details) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {
             "生年月日", JapaneseEraDate.format(member.birthDate()),
@@ -90,6 +103,8 @@ public final class ResidentRecordDocument {
             "続柄", member.relationship()
         });
         lines.add(new String[] {"住民となった年月日", JapaneseEraDate.format(member.residentSince())});
+        details.previousAddress(member.residentId()).ifPresent(previous ->
+                lines.add(new String[] {"前住所", previous}));
         if (member.foreignResidence().isPresent()) {
             ForeignResidence foreign = member.foreignResidence().get();
             lines.add(new String[] {"国籍・地域", foreign.nationality()});

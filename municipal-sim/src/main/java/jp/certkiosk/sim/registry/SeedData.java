@@ -35,7 +35,8 @@ public final class SeedData {
 
     /** What each municipality offers at kiosks, with the fee per copy in yen. */
     public static final Map<String, List<DocumentOffer>> OFFERS = Map.of(
-            SAKURAGAWA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 200), offer(DocumentType.SEAL_REGISTRATION, 200)),
+            SAKURAGAWA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 200), offer(DocumentType.SEAL_REGISTRATION, 200),
+                    offer(DocumentType.RESIDENT_RECORD_ITEMS, 200)),
             AOBA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 300)),
             MATSUBARA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 250),
                     offer(DocumentType.RESIDENT_RECORD_ITEMS, 250), offer(DocumentType.SEAL_REGISTRATION, 250),
@@ -140,6 +141,20 @@ public final class SeedData {
             new SeedCard("aoba-spouse", "7788", CertificateCondition.VALID, Optional.of("R-0016")),
             new SeedCard("rare-name", "2021", CertificateCondition.VALID, Optional.of(RARE_NAME_RESIDENT)),
             new SeedCard("gaiji-name", "6543", CertificateCondition.VALID, Optional.of(UNPRINTABLE_NAME_RESIDENT)));
+
+    /** 前住所: where residents lived before they became residents here. */
+    public static final Map<String, String> PREVIOUS_ADDRESSES = Map.of(
+            "R-0001", "若葉県青葉町栄一丁目3番地2",
+            "R-0002", "東若葉県緑山市中央二丁目5番8号",
+            "R-0005", "若葉県桜川市本町三丁目1番1号",
+            RARE_NAME_RESIDENT, "若葉県青葉町旭四丁目12番地");
+
+    /** The text of each registered seal (印影). */
+    public static final Map<String, String> SEAL_IMPRESSIONS = Map.of(
+            "R-0001", "山田",
+            "R-0002", "山田花子",
+            "R-0005", "佐藤",
+            RARE_NAME_RESIDENT, "𠮷田");
 
     private SeedData() {}
 
