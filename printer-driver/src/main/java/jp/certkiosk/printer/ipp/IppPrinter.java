@@ -24,8 +24,9 @@ import jp.certkiosk.printer.PrinterStatus;
  * ({@code ipp://localhost:631/printers/kiosk}), or an IPP printer directly. Before each order it
  * reads printer-state and printer-state-reasons and refuses while the printer could not finish
  * (paper out, jam, door open, toner out); it sends the PDF where the printer accepts
- * application/pdf, else the pages rendered as PWG raster; always two-sided on A4 where the
- * printer supports it; then follows the job until it completes, aborts or is canceled.
+ * application/pdf, else the pages rendered as PWG raster; always two-sided (long edge) on A4 (a
+ * printer that says it cannot is not ready); then follows the job until it completes, aborts or
+ * is canceled.
  */
 public final class IppPrinter implements Printer {
     /** Reasons (without their -report/-warning/-error suffix) that mean an order cannot be finished now. */
@@ -86,7 +87,7 @@ public final class IppPrinter implements Printer {
         } else if (printer.formats().contains(PWG_RASTER)) {
             format = PWG_RASTER;
             try {
-                document = PwgRaster.fromPdf(job.pdf(), RASTER_DPI, printer.sides().contains(TWO_SIDED));
+                document = PwgRaster.fromPdf(job.pdf(), RASTER_DPI, true);
             } catch (RuntimeException e) {
                 return new PrintOutcome.Failed("cannot render the document for the printer: " + e.getMessage());
             }
@@ -94,9 +95,7 @@ public final class IppPrinter implements Printer {
             return new PrintOutcome.Failed("the printer accepts neither PDF nor PWG raster");
         }
         List<com.hp.jipp.encoding.Attribute<?>> jobAttributes = new ArrayList<>();
-        if (printer.sides().contains(TWO_SIDED)) {
-            jobAttributes.add(Types.sides.of(TWO_SIDED));
-        }
+        jobAttributes.add(Types.sides.of(TWO_SIDED));
         jobAttributes.add(Types.media.of(A4));
         IppPacket request = IppPacket.printJob(uri())
                 .putOperationAttributes(
@@ -203,6 +202,11 @@ public final class IppPrinter implements Printer {
                 if (BLOCKING_REASONS.contains(baseReason(reason))) {
                     blocking.add(reason);
                 }
+            }
+            // a CUPS raw queue names no sides and passes them on; a printer naming only one side cannot
+            // put the scrambled back behind its front
+            if (!sides.isEmpty() && !sides.contains(TWO_SIDED)) {
+                blocking.add("the printer cannot print two-sided");
             }
             if (state == PrinterState.stopped.getCode() && blocking.isEmpty()) {
                 blocking.add("printer stopped" + (reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")"));

@@ -55,6 +55,54 @@ class IppPrinterTest {
     }
 
     @Test
+    void printsThroughTheCupsQueueInFrontOfThePrinter() throws Exception {
+        Path env = dir.resolve("job.env");
+        try (IppEvePrinterProcess process = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf",
+                "env | grep '^IPP_' > " + env + "\nexit 0");
+             CupsQueue queue = CupsQueue.create("certkiosk-test-" + process.port(), process.uri())) {
+            IppPrinter printer = new IppPrinter(queue.uri(), "kiosk-test", Duration.ofMillis(200), Duration.ofSeconds(60));
+            assertTrue(printer.status().ready(), () -> printer.status().reasons().toString());
+
+            PrintOutcome outcome = printer.print(new PrintJob("ISS-CUPS-1", SamplePdfs.certificate(2, "佐藤 美咲")));
+
+            assertInstanceOf(PrintOutcome.Completed.class, outcome, outcome::toString);
+            assertTrue(((PrintOutcome.Completed) outcome).location().contains("/printers/certkiosk-test-"));
+            List<Path> received = process.receivedFiles();
+            assertEquals(1, received.size(), received::toString);
+            try (PDDocument document = Loader.loadPDF(Files.readAllBytes(received.get(0)))) {
+                assertEquals(2, document.getNumberOfPages());
+                assertEquals(PDRectangle.A4.getHeight(), document.getPage(1).getMediaBox().getHeight(), 0.5);
+                assertTrue(new PDFTextStripper().getText(document).contains("佐藤 美咲"));
+            }
+            waitForFile(env);
+            String attributes = Files.readString(env, StandardCharsets.UTF_8);
+            assertTrue(attributes.contains("IPP_SIDES=two-sided-long-edge"), attributes);
+        }
+    }
+
+    @Test
+    void aJobFailingAtThePrinterBehindCupsIsReportedFailed() throws Exception {
+        try (IppEvePrinterProcess process = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf",
+                "echo 'STATE: +media-jam' >&2\nexit 1");
+             CupsQueue queue = CupsQueue.create("certkiosk-test-" + process.port(), process.uri())) {
+            IppPrinter printer = new IppPrinter(queue.uri(), "kiosk-test", Duration.ofMillis(200), Duration.ofSeconds(90));
+
+            PrintOutcome outcome = printer.print(new PrintJob("ISS-CUPS-2", SamplePdfs.certificate(1, "x")));
+
+            // CUPS ends the job (canceled, with abort-job policy) and passes the printer's reason on
+            PrintOutcome.Failed failed = assertInstanceOf(PrintOutcome.Failed.class, outcome);
+            assertTrue(failed.reason().contains("canceled") || failed.reason().contains("aborted"), failed.reason());
+            assertTrue(failed.reason().contains("media-jam"), failed.reason());
+        }
+    }
+
+    static void waitForFile(Path file) throws InterruptedException {
+        for (int i = 0; i < 50 && !Files.exists(file); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void rendersPwgRasterForAPrinterWithoutPdf() throws Exception {
         try (IppEvePrinterProcess process = IppEvePrinterProcess.start(dir.resolve("printer"), "image/pwg-raster", null)) {
             PrintOutcome outcome = printerFor(process).print(new PrintJob("ISS-IPP-2", SamplePdfs.certificate(2, "x")));
