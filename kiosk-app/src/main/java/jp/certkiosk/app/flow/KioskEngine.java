@@ -161,7 +161,13 @@ public final class KioskEngine {
         } catch (java.io.IOException | RuntimeException e) {
             return new FlowEvent.PrintFailed("could not compose the sheets: " + e.getMessage());
         }
-        PrintOutcome outcome = printer.print(new PrintJob(p.issuance().issuanceId(), sheets));
+        PrintJob job;
+        try {
+            job = new PrintJob(p.issuance().issuanceId(), sheets);
+        } catch (IllegalArgumentException e) {
+            return new FlowEvent.PrintFailed("the issuance id cannot name a print job");
+        }
+        PrintOutcome outcome = printer.print(job);
         if (outcome instanceof PrintOutcome.Completed done) {
             return new FlowEvent.Printed(done.location());
         }

@@ -2,6 +2,7 @@ package jp.certkiosk.printer.ipp;
 
 import com.hp.jipp.encoding.IppPacket;
 import com.hp.jipp.encoding.Tag;
+import com.hp.jipp.encoding.UriType;
 import com.hp.jipp.model.JobState;
 import com.hp.jipp.model.PrinterState;
 import com.hp.jipp.model.Status;
@@ -31,7 +32,11 @@ import jp.certkiosk.printer.PrinterStatus;
 public final class IppPrinter implements Printer {
     /** Reasons (without their -report/-warning/-error suffix) that mean an order cannot be finished now. */
     public static final Set<String> BLOCKING_REASONS = Set.of("media-empty", "media-jam", "door-open",
-            "cover-open", "marker-supply-empty", "toner-empty", "media-needed", "input-tray-missing", "shutdown");
+            "cover-open", "marker-supply-empty", "toner-empty", "media-needed", "input-tray-missing", "shutdown",
+            IppPrinter.DEVICE_UNREACHABLE);
+    /** Ours: the queue names an IPP printer that does not answer. */
+    public static final String DEVICE_UNREACHABLE = "device-unreachable";
+    private static final UriType DEVICE_URI = new UriType("device-uri");
 
     private static final String PDF = "application/pdf";
     private static final String PWG_RASTER = "image/pwg-raster";
@@ -144,7 +149,7 @@ public final class IppPrinter implements Printer {
             List<String> reasons = response.getStrings(Tag.jobAttributes, Types.jobStateReasons);
             lastReasons = String.join(", ", reasons);
             if (state != null && state.getCode() == JobState.completed.getCode()) {
-                return new PrintOutcome.Completed(uri() + " job " + jobId);
+                return afterCompletion(jobId);
             }
             if (state != null && (state.getCode() == JobState.aborted.getCode()
                     || state.getCode() == JobState.canceled.getCode())) {
@@ -158,6 +163,26 @@ public final class IppPrinter implements Printer {
             }
             sleep();
         }
+    }
+
+    /**
+     * A job can read "completed" at a CUPS queue although the printer behind it ran out of paper
+     * or jammed (the queue's backend may miss the printer's own verdict). The printer was fit when
+     * the job was sent, so trouble it reports now arose during the job: pages may be missing, and
+     * the job is failed rather than charged.
+     */
+    private PrintOutcome afterCompletion(int jobId) {
+        PrinterStatus now;
+        try {
+            now = describe(printerAttributes()).status();
+        } catch (IOException | RuntimeException e) {
+            now = PrinterStatus.readyNow();
+        }
+        if (!now.ready()) {
+            return new PrintOutcome.Failed("job " + jobId + " ended, but the printer reports "
+                    + String.join(", ", now.reasons()) + ": pages may be missing");
+        }
+        return new PrintOutcome.Completed(uri() + " job " + jobId);
     }
 
     /** The job's reasons plus what the printer reports now: a mid-job paper-out shows on the printer. */
@@ -185,14 +210,43 @@ public final class IppPrinter implements Printer {
     }
 
     private IppPacket printerAttributes() throws IOException {
-        IppPacket response = exchange.send(IppPacket.getPrinterAttributes(uri(), Types.printerState,
-                Types.printerStateReasons, Types.documentFormatSupported, Types.sidesSupported)
+        return printerAttributes(exchange);
+    }
+
+    private IppPacket printerAttributes(IppExchange target) throws IOException {
+        IppPacket response = target.send(IppPacket.getPrinterAttributes(target.printerUri(), Types.printerState,
+                Types.printerStateReasons, Types.documentFormatSupported, Types.sidesSupported, DEVICE_URI)
                 .putOperationAttributes(Types.requestingUserName.of(requestingUser))
                 .build(), null);
         if (!isSuccess(response)) {
             throw new IOException("Get-Printer-Attributes: " + response.getStatus());
         }
         return response;
+    }
+
+    /**
+     * The printer's state as the kiosk must judge it. A CUPS queue reports the device's trouble only
+     * while a job runs, so when the queue names an IPP device, the device is asked too: paper out
+     * at the printer refuses the order before anything is sent.
+     */
+    private Description describe(IppPacket queue) {
+        Description description = describeOne(queue);
+        URI device = queue.getValue(Tag.printerAttributes, DEVICE_URI);
+        if (device == null || device.equals(uri()) || device.getScheme() == null
+                || !Set.of("ipp", "ipps").contains(device.getScheme().toLowerCase(Locale.ROOT))) {
+            return description;
+        }
+        List<String> reasons = new ArrayList<>(description.reasons());
+        try {
+            for (String reason : describeOne(printerAttributes(new IppExchange(device, Duration.ofSeconds(5)))).reasons()) {
+                if (!reasons.contains(reason)) {
+                    reasons.add(reason);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            reasons.add(DEVICE_UNREACHABLE);
+        }
+        return new Description(description.state(), reasons, description.formats(), description.sides());
     }
 
     private record Description(int state, List<String> reasons, List<String> formats, List<String> sides) {
@@ -215,7 +269,7 @@ public final class IppPrinter implements Printer {
         }
     }
 
-    private static Description describe(IppPacket response) {
+    private static Description describeOne(IppPacket response) {
         PrinterState state = response.getValue(Tag.printerAttributes, Types.printerState);
         List<String> reasons = new ArrayList<>(response.getStrings(Tag.printerAttributes, Types.printerStateReasons));
         reasons.remove("none");
