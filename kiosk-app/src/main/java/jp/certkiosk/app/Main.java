@@ -51,6 +51,15 @@ public final class Main {
         @Option(names = "--out", description = "where the file printer writes documents (default: ${DEFAULT-VALUE})",
                 defaultValue = "out")
         Path out;
+
+        @Option(names = "--printer-uri", description = "print on this IPP printer or CUPS queue instead of --out, "
+                + "e.g. ipp://localhost:631/printers/kiosk")
+        java.net.URI printerUri;
+
+        jp.certkiosk.config.PrinterConfig printer() {
+            return printerUri != null ? jp.certkiosk.config.PrinterConfig.ipp(printerUri)
+                    : new jp.certkiosk.config.PrinterConfig(jp.certkiosk.config.PrinterConfig.Kind.FILE, out);
+        }
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -73,7 +82,7 @@ public final class Main {
                 KioskUi.run(places.data, places.out);
                 return 0;
             }
-            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.out, Clock.systemDefaultZone())) {
+            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
                 IssuedCard issued = demo.simulator().card(card).orElseThrow(() ->
                         new CommandLine.ParameterException(new CommandLine(this), "no virtual card '" + card + "'"));
                 System.out.println("Kiosk " + demo.config().kioskId() + " (headless demo), endpoint "
@@ -88,7 +97,8 @@ public final class Main {
                     return 1;
                 }
                 System.out.println("Issued " + DocumentType.RESIDENT_RECORD_COPY.japaneseTitle() + " "
-                        + result.issuanceId() + "; the PDF is at " + result.outputFile());
+                        + result.issuanceId() + (places.printerUri == null ? "; the PDF is at " : "; printed on ")
+                        + result.outputFile());
                 return 0;
             }
         }
@@ -109,7 +119,7 @@ public final class Main {
         public Integer call() throws Exception {
             ObjectMapper json = ApiJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Scenario script = json.readValue(scenario.toFile(), Scenario.class);
-            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.out, Clock.systemDefaultZone())) {
+            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
                 Report result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal()).run(script);
                 String text = json.writeValueAsString(result);
                 if (report == null) {
