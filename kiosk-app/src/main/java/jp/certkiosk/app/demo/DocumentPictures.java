@@ -16,7 +16,8 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * Renders the pictures of the README: each document type as the kiosk prints it, front and back,
+ * Renders the pictures of the README: each document type as the kiosk prints it, front and back
+ * (for the household over two sheets, the fronts of both),
  * at 60 dpi, and a simulated photocopy of a front (averaged 4 x 4 at 300 dpi, then thresholded)
  * where the latent 「複写」 shows. Issues the documents through the demo (simulator, virtual card,
  * file printer) in a temporary folder.
@@ -38,6 +39,7 @@ public final class DocumentPictures {
             picture(demo, runner, "adult", DocumentType.RESIDENT_RECORD_COPY, docs, "resident-record-copy", true);
             picture(demo, runner, "spouse", DocumentType.RESIDENT_RECORD_ITEMS, docs, "resident-record-items", false);
             picture(demo, runner, "rare-name", DocumentType.SEAL_REGISTRATION, docs, "seal-registration", false);
+            picture(demo, runner, "large-household", DocumentType.RESIDENT_RECORD_COPY, docs, "household-copy", false);
         }
     }
 
@@ -52,13 +54,19 @@ public final class DocumentPictures {
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(Path.of(result.outputFile())))) {
             PDFRenderer renderer = new PDFRenderer(document);
             ImageIO.write(renderer.renderImageWithDPI(0, DPI, ImageType.RGB), "png", docs.resolve(name + "-front.png").toFile());
-            ImageIO.write(renderer.renderImageWithDPI(1, DPI, ImageType.RGB), "png", docs.resolve(name + "-back.png").toFile());
+            if (document.getNumberOfPages() == 2) {
+                ImageIO.write(renderer.renderImageWithDPI(1, DPI, ImageType.RGB), "png",
+                        docs.resolve(name + "-back.png").toFile());
+            } else {
+                ImageIO.write(renderer.renderImageWithDPI(2, DPI, ImageType.RGB), "png",
+                        docs.resolve(name + "-sheet2-front.png").toFile());
+            }
             if (photocopy) {
                 BufferedImage page = renderer.renderImageWithDPI(0, 300, ImageType.GRAY);
                 ImageIO.write(photocopy(page), "png", docs.resolve(name + "-photocopy.png").toFile());
             }
         }
-        System.out.println("wrote " + docs.resolve(name + "-front.png") + " and -back.png");
+        System.out.println("wrote " + docs.resolve(name + "-front.png") + " and the next side");
     }
 
     /** A copier's view: 4 x 4 pixels averaged (75 dpi), then black or white. */

@@ -145,6 +145,35 @@ class PrintingTest {
         assertEquals(2, verify("--issuance", "ISS-NONE", "--data", var.toString(), scan.toString()));
     }
 
+    @Test
+    void aHouseholdOverTwoPagesPrintsTwoSheetsEachBackMatchingItsOwnFront() throws Exception {
+        Path var = dir.resolve("var");
+        Report.TransactionReport result;
+        try (DemoEnvironment demo = DemoEnvironment.start(var, dir.resolve("out"), Clock.systemDefaultZone())) {
+            result = issue(demo, "large-household");
+        }
+        assertEquals("ISSUED", result.outcome(), result.journal().toString());
+        try (PDDocument printed = Loader.loadPDF(Files.readAllBytes(Path.of(result.outputFile())))) {
+            assertEquals(4, printed.getNumberOfPages(), "two sheets, front and back");
+            PDFTextStripper lastFront = new PDFTextStripper();
+            lastFront.setStartPage(3);
+            lastFront.setEndPage(3);
+            String text = lastFront.getText(printed);
+            assertTrue(text.contains("2 / 2") && text.contains("以下余白") && text.contains("鈴木 蓮"), text);
+            Path scan = dir.resolve("second-back.png");
+            ImageIO.write(new PDFRenderer(printed).renderImageWithDPI(3, 150, ImageType.RGB), "png", scan.toFile());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream original = System.out;
+            System.setOut(new java.io.PrintStream(out, true, "UTF-8"));
+            try {
+                assertEquals(0, verify("--issuance", result.issuanceId(), "--data", var.toString(), scan.toString()));
+            } finally {
+                System.setOut(original);
+            }
+            assertTrue(out.toString("UTF-8").startsWith("GENUINE: page 2"), out.toString("UTF-8"));
+        }
+    }
+
     static int verify(String... args) {
         return new CommandLine(new Main()).execute(prepend("verify-scan", args));
     }

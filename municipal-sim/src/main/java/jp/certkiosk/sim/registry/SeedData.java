@@ -117,7 +117,23 @@ public final class SeedData {
             // the kiosk must refuse the record ("please use the counter"), never print a box
             new Household("H-0021", SAKURAGAWA, "若葉県桜川市港町二丁目3番4号", List.of(
                     japanese(UNPRINTABLE_NAME_RESIDENT, "H-0021", "渡\uE000 光", "わたなべ ひかる",
-                            LocalDate.of(1983, 12, 3), Sex.FEMALE, "世帯主", LocalDate.of(2010, 4, 1), false))));
+                            LocalDate.of(1983, 12, 3), Sex.FEMALE, "世帯主", LocalDate.of(2010, 4, 1), false))),
+            // three generations: the copy of the whole household runs over two pages
+            new Household("H-0022", SAKURAGAWA, "若葉県桜川市東町一丁目8番9号", List.of(
+                    japanese("R-0030", "H-0022", "鈴木 一郎", "すずき いちろう", LocalDate.of(1950, 3, 3), Sex.MALE,
+                            "世帯主", LocalDate.of(1950, 3, 3), false),
+                    japanese("R-0031", "H-0022", "鈴木 和子", "すずき かずこ", LocalDate.of(1953, 8, 15), Sex.FEMALE,
+                            "妻", LocalDate.of(1976, 5, 1), false),
+                    japanese("R-0032", "H-0022", "鈴木 誠一", "すずき せいいち", LocalDate.of(1978, 10, 10), Sex.MALE,
+                            "子", LocalDate.of(1978, 10, 10), false),
+                    japanese("R-0033", "H-0022", "鈴木 由美", "すずき ゆみ", LocalDate.of(1980, 1, 25), Sex.FEMALE,
+                            "子の妻", LocalDate.of(2006, 6, 1), false),
+                    japanese("R-0034", "H-0022", "鈴木 翔", "すずき しょう", LocalDate.of(2008, 4, 2), Sex.MALE,
+                            "孫", LocalDate.of(2008, 4, 2), false),
+                    japanese("R-0035", "H-0022", "鈴木 結衣", "すずき ゆい", LocalDate.of(2012, 12, 24), Sex.FEMALE,
+                            "孫", LocalDate.of(2012, 12, 24), false),
+                    japanese("R-0036", "H-0022", "鈴木 蓮", "すずき れん", LocalDate.of(2019, 5, 1), Sex.MALE,
+                            "孫", LocalDate.of(2019, 5, 1), false))));
 
     /** The virtual cards, their PINs, certificate conditions and residents. */
     public static final List<SeedCard> CARDS = List.of(
@@ -140,7 +156,8 @@ public final class SeedData {
             new SeedCard("aoba-head", "5566", CertificateCondition.VALID, Optional.of("R-0015")),
             new SeedCard("aoba-spouse", "7788", CertificateCondition.VALID, Optional.of("R-0016")),
             new SeedCard("rare-name", "2021", CertificateCondition.VALID, Optional.of(RARE_NAME_RESIDENT)),
-            new SeedCard("gaiji-name", "6543", CertificateCondition.VALID, Optional.of(UNPRINTABLE_NAME_RESIDENT)));
+            new SeedCard("gaiji-name", "6543", CertificateCondition.VALID, Optional.of(UNPRINTABLE_NAME_RESIDENT)),
+            new SeedCard("large-household", "9090", CertificateCondition.VALID, Optional.of("R-0030")));
 
     /** 前住所: where residents lived before they became residents here. */
     public static final Map<String, String> PREVIOUS_ADDRESSES = Map.of(

@@ -55,8 +55,8 @@ public final class ScanVerifier {
             // a scan is never registered to the pixel: try shifts of up to a pixel of the scrambled image
             double stepX = area.getWidth() * pxPerPtX / Scrambler.WIDTH / 2;
             double stepY = area.getHeight() * pxPerPtY / Scrambler.HEIGHT / 2;
-            for (int sy = -2; sy <= 2; sy++) {
-                for (int sx = -2; sx <= 2; sx++) {
+            for (int sy = -1; sy <= 1; sy++) {
+                for (int sx = -1; sx <= 1; sx++) {
                     BufferedImage cut = AntiForgeryComposer.resample(grey, area.getLowerLeftX() * pxPerPtX + sx * stepX,
                             top * pxPerPtY + sy * stepY, area.getWidth() * pxPerPtX, area.getHeight() * pxPerPtY);
                     for (int page = 0; page < fronts.size(); page++) {
