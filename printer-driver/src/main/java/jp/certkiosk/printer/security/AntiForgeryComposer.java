@@ -30,22 +30,27 @@ public final class AntiForgeryComposer {
     public static final PDRectangle SCRAMBLE_AREA = new PDRectangle(55.72f, 100f, 483.84f, 685.44f);
     public static final Path IPAEX_MINCHO = Path.of("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf");
 
+    /** The tint block, Flate-encoded once per font and shared: it is the same on every side of every sheet. */
+    private static final java.util.Map<Path, byte[]> ENCODED_TINTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path fontFile;
-    private final TintBlock tintBlock;
-    private BufferedImage tintImage;
+    /** Parsed once per composer (a parsed font is not safe for concurrent use; compose is synchronized). */
+    private org.apache.fontbox.ttf.TrueTypeFont parsedFont;
 
     public AntiForgeryComposer(Path fontFile) {
         this.fontFile = fontFile;
-        this.tintBlock = new TintBlock(fontFile);
     }
 
     public synchronized byte[] compose(byte[] municipalPdf, PrintMarks marks) throws IOException {
-        if (tintImage == null) {
-            tintImage = tintBlock.image();
-        }
         try (PDDocument source = Loader.loadPDF(municipalPdf); PDDocument target = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(target, fontFile.toFile());
-            PDImageXObject tint = LosslessFactory.createFromImage(target, tintImage);
+            if (parsedFont == null) {
+                parsedFont = new org.apache.fontbox.ttf.TTFParser().parse(
+                        new org.apache.pdfbox.io.RandomAccessReadBuffer(java.nio.file.Files.readAllBytes(fontFile)));
+            }
+            PDType0Font font = PDType0Font.load(target, parsedFont, true);
+            PDImageXObject tint = new PDImageXObject(target, new java.io.ByteArrayInputStream(encodedTint(fontFile)),
+                    org.apache.pdfbox.cos.COSName.FLATE_DECODE, TintBlock.WIDTH, TintBlock.HEIGHT, 8,
+                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
             LayerUtility layers = new LayerUtility(target);
             int pages = source.getNumberOfPages();
             for (int i = 0; i < pages; i++) {
@@ -85,6 +90,19 @@ public final class AntiForgeryComposer {
         }
     }
 
+    private static byte[] encodedTint(Path fontFile) {
+        return ENCODED_TINTS.computeIfAbsent(fontFile, file -> {
+            try (PDDocument scratch = new PDDocument()) {
+                PDImageXObject image = LosslessFactory.createFromImage(scratch, new TintBlock(file).image());
+                try (java.io.InputStream raw = image.getCOSObject().createRawInputStream()) {
+                    return raw.readAllBytes();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot encode the tint block", e);
+            }
+        });
+    }
+
     private static void marks(PDPageContentStream content, PDType0Font font, PrintMarks marks, int page, int pages,
                               String side) throws IOException {
         content.beginText();
@@ -99,7 +117,7 @@ public final class AntiForgeryComposer {
     /** The front page as the scrambler sees it: grey, {@link Scrambler#WIDTH} x {@link Scrambler#HEIGHT}. */
     public static BufferedImage frontImage(PDDocument document, int pageIndex) throws IOException {
         PDRectangle box = document.getPage(pageIndex).getMediaBox();
-        float scale = 2f * Scrambler.WIDTH / box.getWidth();
+        float scale = (float) Scrambler.WIDTH / box.getWidth();
         BufferedImage rendered = new PDFRenderer(document).renderImage(pageIndex, scale, ImageType.GRAY);
         return resample(rendered, 0, 0, rendered.getWidth(), rendered.getHeight());
     }

@@ -32,6 +32,17 @@ class AntiForgeryComposerTest {
     }
 
     @Test
+    void composingIsQuickEnoughForABusyStore() throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            composer.compose(municipal, MARKS);
+        }
+        long perDocumentMs = (System.nanoTime() - start) / 5 / 1_000_000;
+        System.out.println("compose: " + perDocumentMs + " ms per two-page document");
+        assertTrue(perDocumentMs < 2000, perDocumentMs + " ms");
+    }
+
+    @Test
     void eachPageBecomesAFrontAndABackOnA4CarryingTheIssuanceAndKiosk() throws Exception {
         try (PDDocument document = Loader.loadPDF(composed)) {
             assertEquals(4, document.getNumberOfPages());
