@@ -11,6 +11,11 @@ packages=(
   vsmartcard-vpcd          # pcscd reader driver the virtual JPKI card connects to
   opensc                   # independent PC/SC client (jpki driver) reading the virtual card
   openssl                  # verifies OpenSC's signatures in the tests
+  fonts-ipamj-mincho       # IPAmj Mincho: rare kanji of registered names
+  cups-ipp-utils           # ippeveprinter: the real IPP printer the printing tests print to
+  cups                     # cupsd: the production queue in front of the printer
+  cups-client              # lpadmin, lpstat
+  dbus                     # dbus-daemon: the bus ippeveprinter needs
 )
 
 missing=()

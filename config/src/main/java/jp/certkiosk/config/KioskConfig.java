@@ -41,8 +41,13 @@ public record KioskConfig(String kioskId, Profile profile, EndpointConfig endpoi
                 problems.add("endpoint.readTimeout", "must be positive");
             }
         }
-        if (printer == null || printer.kind() == null || printer.outputDirectory() == null) {
-            problems.add("printer", "needs a kind and an output directory");
+        if (printer == null || printer.kind() == null) {
+            problems.add("printer.kind", "must be FILE or IPP");
+        } else if (printer.kind() == PrinterConfig.Kind.FILE && printer.outputDirectory() == null) {
+            problems.add("printer.outputDirectory", "is required for a FILE printer");
+        } else if (printer.kind() == PrinterConfig.Kind.IPP && (printer.uri() == null
+                || !java.util.Set.of("ipp", "ipps", "http", "https").contains(String.valueOf(printer.uri().getScheme())))) {
+            problems.add("printer.uri", "must be an ipp:// or ipps:// URI for an IPP printer");
         }
         if (journalDirectory == null) {
             problems.add("journal.directory", "is required");

@@ -29,8 +29,9 @@ import java.util.Properties;
  * endpoint.connectTimeout=PT5S      (optional)
  * endpoint.readTimeout=PT20S        (optional)
  * endpoint.documentSigningAnchor=document-signing-ca.cer
- * printer.kind=FILE
- * printer.outputDirectory=out
+ * printer.kind=FILE               (or IPP)
+ * printer.outputDirectory=out      (FILE only)
+ * printer.uri=ipp://localhost:631/printers/kiosk   (IPP only)
  * journal.directory=journal
  * </pre>
  */
@@ -66,8 +67,22 @@ public final class KioskConfigLoader {
                 duration(p, "endpoint.connectTimeout", EndpointConfig.DEFAULT_CONNECT_TIMEOUT, problems),
                 duration(p, "endpoint.readTimeout", EndpointConfig.DEFAULT_READ_TIMEOUT, problems),
                 path(p, "endpoint.documentSigningAnchor", base, problems));
-        PrinterConfig printer = new PrinterConfig(parseEnum(p, "printer.kind", PrinterConfig.Kind.class, problems),
-                path(p, "printer.outputDirectory", base, problems));
+        PrinterConfig.Kind kind = parseEnum(p, "printer.kind", PrinterConfig.Kind.class, problems);
+        PrinterConfig printer;
+        if (kind == PrinterConfig.Kind.IPP) {
+            URI printerUri = null;
+            String printerText = required(p, "printer.uri", problems);
+            if (printerText != null) {
+                try {
+                    printerUri = new URI(printerText);
+                } catch (URISyntaxException e) {
+                    problems.add("printer.uri is not a URI: " + e.getMessage());
+                }
+            }
+            printer = PrinterConfig.ipp(printerUri);
+        } else {
+            printer = new PrinterConfig(kind, path(p, "printer.outputDirectory", base, problems));
+        }
         Path journal = path(p, "journal.directory", base, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);

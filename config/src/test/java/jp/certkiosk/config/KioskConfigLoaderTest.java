@@ -44,6 +44,22 @@ class KioskConfigLoaderTest {
     }
 
     @Test
+    void anIppPrinterIsNamedByItsUri() throws IOException {
+        String ipp = VALID.replace("printer.kind=FILE\nprinter.outputDirectory=out",
+                "printer.kind=IPP\nprinter.uri=ipp://localhost:631/printers/kiosk");
+        KioskConfig config = KioskConfigLoader.load(write(ipp));
+        assertEquals(PrinterConfig.Kind.IPP, config.printer().kind());
+        assertEquals(java.net.URI.create("ipp://localhost:631/printers/kiosk"), config.printer().uri());
+
+        InvalidConfigException missing = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                () -> KioskConfigLoader.load(write(ipp.replace("printer.uri=ipp://localhost:631/printers/kiosk", ""))));
+        assertTrue(missing.problems().contains("printer.uri is required"), missing.problems().toString());
+        InvalidConfigException file = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                () -> KioskConfigLoader.load(write(ipp.replace("ipp://localhost:631/printers/kiosk", "file:///tmp/x"))));
+        assertTrue(file.getMessage().contains("printer.uri"), file.getMessage());
+    }
+
+    @Test
     void plainHttpIsRefusedOutsideTheDemo() throws IOException {
         Path file = write(VALID.replace("https://issuance.example/", "http://issuance.example/"));
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(file));

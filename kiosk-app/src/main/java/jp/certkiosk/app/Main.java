@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /** The kiosk's command line: {@code demo}, {@code headless} and {@code sim}. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk.",
-        subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class, Main.CardCommand.class})
+        subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class, Main.CardCommand.class,
+                VerifyScan.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();
@@ -54,6 +55,15 @@ public final class Main {
         @Option(names = "--out", description = "where the file printer writes documents (default: ${DEFAULT-VALUE})",
                 defaultValue = "out")
         Path out;
+
+        @Option(names = "--printer-uri", description = "print on this IPP printer or CUPS queue instead of --out, "
+                + "e.g. ipp://localhost:631/printers/kiosk")
+        java.net.URI printerUri;
+
+        jp.certkiosk.config.PrinterConfig printer() {
+            return printerUri != null ? jp.certkiosk.config.PrinterConfig.ipp(printerUri)
+                    : new jp.certkiosk.config.PrinterConfig(jp.certkiosk.config.PrinterConfig.Kind.FILE, out);
+        }
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -78,9 +88,9 @@ public final class Main {
             }
             java.util.Optional<String> pcscReader = jp.certkiosk.app.card.PcscCardSlot.readerWithCard();
             if (pcscReader.isPresent()) {
-                return PcscDemo.run(places.data, places.out, pcscReader.get());
+                return PcscDemo.run(places.data, places.printer(), pcscReader.get());
             }
-            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.out, Clock.systemDefaultZone())) {
+            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
                 IssuedCard issued = demo.simulator().card(card).orElseThrow(() ->
                         new CommandLine.ParameterException(new CommandLine(this), "no virtual card '" + card + "'"));
                 System.out.println("Kiosk " + demo.config().kioskId() + " (headless demo), endpoint "
@@ -95,7 +105,8 @@ public final class Main {
                     return 1;
                 }
                 System.out.println("Issued " + DocumentType.RESIDENT_RECORD_COPY.japaneseTitle() + " "
-                        + result.issuanceId() + "; the PDF is at " + result.outputFile());
+                        + result.issuanceId() + (places.printerUri == null ? "; the PDF is at " : "; printed on ")
+                        + result.outputFile());
                 return 0;
             }
         }
@@ -116,7 +127,7 @@ public final class Main {
         public Integer call() throws Exception {
             ObjectMapper json = ApiJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Scenario script = json.readValue(scenario.toFile(), Scenario.class);
-            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.out, Clock.systemDefaultZone())) {
+            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
                 Report result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal()).run(script);
                 String text = json.writeValueAsString(result);
                 if (report == null) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import jp.certkiosk.api.AuthenticationPayload;
 import jp.certkiosk.sim.document.CertificatePdfWriter;
 import jp.certkiosk.sim.document.ResidentRecordDocument;
+import jp.certkiosk.sim.document.ResidentRecordItemsDocument;
 import jp.certkiosk.sim.document.SealRegistrationDocument;
 import jp.certkiosk.sim.endpoint.CardAuthenticator;
 import jp.certkiosk.sim.endpoint.ChallengeBook;
@@ -99,10 +100,11 @@ public final class MunicipalSimulator implements AutoCloseable {
         CertificatePdfWriter pdf = null;
         com.sun.net.httpserver.HttpServer ocspServer = null;
         try {
-            pdf = new CertificatePdfWriter(CertificatePdfWriter.IPAEX_MINCHO);
+            pdf = CertificatePdfWriter.standard();
             ResidentRegistry registry = new ResidentRegistry(database);
             registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
                     certificateHashes(pki));
+            registry.seedDetails(SeedData.PREVIOUS_ADDRESSES, SeedData.SEAL_IMPRESSIONS);
 
             RevocationRegister revocations = pki.seededRevocations();
             ocspServer = com.sun.net.httpserver.HttpServer.create(
@@ -125,7 +127,8 @@ public final class MunicipalSimulator implements AutoCloseable {
             IssuanceLedger ledger = new IssuanceLedger(database);
             IssuanceDesk issuanceDesk = new IssuanceDesk(sessions, registry, ledger,
                     new ResidentRecordDocument(pdf), new SealRegistrationDocument(pdf), services, pki::documentSigner,
-                    ids, options.clock());
+                    ids, options.clock())
+                    .withItemsCertificate(new ResidentRecordItemsDocument(pdf));
 
             SSLEngineConfigurator tls = new SSLEngineConfigurator(pki.serverSslContext(), false, true, false)
                     .setEnabledProtocols(TLS_PROTOCOLS.clone());

@@ -47,6 +47,9 @@ class FilePrinterTest {
     void jobNamesCannotEscapeTheOutputDirectory() {
         assertThrows(IllegalArgumentException.class, () -> new PrintJob("../etc/passwd", new byte[] {1}));
         assertThrows(IllegalArgumentException.class, () -> new PrintJob("", new byte[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> new PrintJob("..", new byte[] {1}));
+        new PrintJob("_x4-base64url", new byte[] {1});
+        new PrintJob("-x4_base64url", new byte[] {1});
     }
 
     @Test

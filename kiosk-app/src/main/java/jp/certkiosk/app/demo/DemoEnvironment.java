@@ -14,12 +14,13 @@ import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.app.journal.Journal;
-import jp.certkiosk.printer.Printer;
 import jp.certkiosk.config.EndpointConfig;
 import jp.certkiosk.config.KioskConfig;
 import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.config.Profile;
 import jp.certkiosk.printer.FilePrinter;
+import jp.certkiosk.printer.Printer;
+import jp.certkiosk.printer.ipp.IppPrinter;
 import jp.certkiosk.sim.KioskCredentials;
 import jp.certkiosk.sim.MunicipalSimulator;
 import jp.certkiosk.sim.SimulatorOptions;
@@ -54,7 +55,7 @@ public final class DemoEnvironment implements AutoCloseable {
      * between runs; documents are printed to {@code outDir}.
      */
     public static DemoEnvironment start(Path dataDir, Path outDir, Clock clock) throws IOException {
-        return start(dataDir, outDir, clock, false, null);
+        return start(dataDir, new PrinterConfig(PrinterConfig.Kind.FILE, outDir), clock, false, null);
     }
 
     /**
@@ -63,27 +64,33 @@ public final class DemoEnvironment implements AutoCloseable {
      */
     public static DemoEnvironment start(Path dataDir, Path outDir, Clock clock, boolean serviceHours)
             throws IOException {
-        return start(dataDir, outDir, clock, serviceHours, null);
+        return start(dataDir, new PrinterConfig(PrinterConfig.Kind.FILE, outDir), clock, serviceHours, null);
+    }
+
+    /** The same with another printer: an IPP printer prints the demo's documents on paper. */
+    public static DemoEnvironment start(Path dataDir, PrinterConfig printerConfig, Clock clock) throws IOException {
+        return start(dataDir, printerConfig, clock, false, null);
     }
 
     /**
-     * Like {@link #start(Path, Path, Clock)}, but the kiosk reads cards from the PC/SC reader
+     * Like {@link #start(Path, PrinterConfig, Clock)}, but the kiosk reads cards from the PC/SC reader
      * {@code pcscReader} (e.g. a virtual card placed with {@code ./kiosk card insert}) instead of the
      * in-process virtual cards; its card events reach the engine from the card watcher.
      */
-    public static DemoEnvironment startOnPcsc(Path dataDir, Path outDir, Clock clock, String pcscReader)
+    public static DemoEnvironment startOnPcsc(Path dataDir, PrinterConfig printerConfig, Clock clock, String pcscReader)
             throws IOException {
-        return start(dataDir, outDir, clock, false, new PcscCardSlot(pcscReader));
+        return start(dataDir, printerConfig, clock, false, new PcscCardSlot(pcscReader));
     }
 
-    private static DemoEnvironment start(Path dataDir, Path outDir, Clock clock, boolean serviceHours,
+    private static DemoEnvironment start(Path dataDir, PrinterConfig printerConfig, Clock clock, boolean serviceHours,
                                          PcscCardSlot pcscSlot)
             throws IOException {
         Files.createDirectories(dataDir);
         MunicipalSimulator simulator = MunicipalSimulator.start(
                 new SimulatorOptions(dataDir.resolve("sim"), "127.0.0.1", 0, clock, serviceHours));
         try {
-            KioskConfig config = kioskConfig(simulator, simulator.kioskCredentials(), outDir, dataDir.resolve("journal"));
+            KioskConfig config = kioskConfig(simulator, simulator.kioskCredentials(), printerConfig,
+                    dataDir.resolve("journal"));
             VirtualCardSlot slot = new VirtualCardSlot(simulator.cards());
             H2Journal journal = H2Journal.open(config.journalDirectory());
             JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(config.endpoint());
@@ -91,7 +98,7 @@ public final class DemoEnvironment implements AutoCloseable {
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             CardSlot cardSlot = pcscSlot != null ? pcscSlot : slot;
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(cardSlot), endpoint,
-                    new FilePrinter(config.printer().outputDirectory()), journal, verifier);
+                    printer(config), journal, verifier);
             // issuances a previous run left in doubt are settled before the first resident
             new ConfirmationRecovery(endpoint, journal, clock).recover();
             if (pcscSlot != null) {
@@ -105,14 +112,14 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /** The configuration of a kiosk of this demo: the simulator's endpoint, anchor and the kiosk's credentials. */
-    private static KioskConfig kioskConfig(MunicipalSimulator simulator, KioskCredentials credentials, Path outDir,
-                                           Path journalDir) {
+    private static KioskConfig kioskConfig(MunicipalSimulator simulator, KioskCredentials credentials,
+                                           PrinterConfig printer, Path journalDir) {
         return new KioskConfig(credentials.kioskId(), Profile.DEMO,
                 new EndpointConfig(simulator.baseUri(), credentials.keyStore(), credentials.keyStorePassword(),
                         credentials.trustStore(), credentials.trustStorePassword(),
                         EndpointConfig.DEFAULT_CONNECT_TIMEOUT, EndpointConfig.DEFAULT_READ_TIMEOUT,
                         simulator.documentSigningAnchor()),
-                new PrinterConfig(PrinterConfig.Kind.FILE, outDir), journalDir).validate();
+                printer, journalDir).validate();
     }
 
     /** Another kiosk of the same demo: its own id and TLS credentials, card slot, printer and journal. */
@@ -129,7 +136,7 @@ public final class DemoEnvironment implements AutoCloseable {
      * production code all through, with the given printer and journal.
      */
     public AnotherKiosk anotherKiosk(String kioskId, Printer printer, Journal kioskJournal, Clock clock) {
-        KioskConfig kiosk = kioskConfig(simulator, simulator.kioskCredentials(kioskId), config.printer().outputDirectory(),
+        KioskConfig kiosk = kioskConfig(simulator, simulator.kioskCredentials(kioskId), config.printer(),
                 config.journalDirectory());
         VirtualCardSlot kioskSlot = new VirtualCardSlot(simulator.cards());
         JerseyIssuanceEndpoint kioskEndpoint = new JerseyIssuanceEndpoint(kiosk.endpoint());
@@ -138,6 +145,13 @@ public final class DemoEnvironment implements AutoCloseable {
         KioskEngine kioskEngine = new KioskEngine(new Flow(clock), kioskId, new CardService(kioskSlot), kioskEndpoint,
                 printer, kioskJournal, verifier);
         return new AnotherKiosk(kioskId, kioskEngine, kioskSlot, kioskEndpoint);
+    }
+
+    /** The printer a configuration names. */
+    public static Printer printer(KioskConfig config) {
+        return config.printer().kind() == PrinterConfig.Kind.IPP
+                ? new IppPrinter(config.printer().uri(), config.kioskId())
+                : new FilePrinter(config.printer().outputDirectory());
     }
 
     public KioskConfig config() {

@@ -9,6 +9,7 @@ import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.flow.Outcome;
 import jp.certkiosk.app.flow.Pin;
+import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.sim.IssuedCard;
 
 /**
@@ -24,8 +25,8 @@ public final class PcscDemo {
     }
 
     /** Runs one issuance; returns the exit code (0 when a document was issued). */
-    public static int run(Path data, Path out, String reader) throws Exception {
-        try (DemoEnvironment demo = DemoEnvironment.startOnPcsc(data, out, Clock.systemDefaultZone(), reader)) {
+    public static int run(Path data, PrinterConfig printer, String reader) throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.startOnPcsc(data, printer, Clock.systemDefaultZone(), reader)) {
             System.out.println("Kiosk " + demo.config().kioskId() + " (headless demo), endpoint "
                     + demo.config().endpoint().baseUri() + ", reader: PC/SC '" + reader + "'");
             KioskEngine engine = demo.engine();
@@ -61,7 +62,7 @@ public final class PcscDemo {
                 return 1;
             }
             System.out.println("Issued " + DocumentType.RESIDENT_RECORD_COPY.japaneseTitle() + " " + outcome.issuanceId()
-                    + "; the PDF is at " + issued.location());
+                    + (printer.kind() == PrinterConfig.Kind.FILE ? "; the PDF is at " : "; printed on ") + issued.location());
             System.out.println("Take your card: ./kiosk card remove");
             return 0;
         }

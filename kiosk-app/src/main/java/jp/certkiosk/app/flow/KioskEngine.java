@@ -18,6 +18,9 @@ import jp.certkiosk.app.journal.Journal;
 import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
+import jp.certkiosk.printer.security.AntiForgeryComposer;
+import jp.certkiosk.printer.security.MunicipalPdfCheck;
+import jp.certkiosk.printer.security.PrintMarks;
 
 /**
  * Runs the flow against the real world: feeds each event to {@link Flow}, carries out the effects
@@ -32,6 +35,7 @@ public final class KioskEngine {
     private final Printer printer;
     private final Journal journal;
     private final DocumentVerifier verifier;
+    private final AntiForgeryComposer composer = new AntiForgeryComposer(AntiForgeryComposer.IPAEX_MINCHO);
     private final List<Consumer<FlowState>> listeners = new CopyOnWriteArrayList<>();
     private FlowState state = Flow.initial();
 
@@ -143,7 +147,27 @@ public final class KioskEngine {
         if (boundTo == null || inReader.isEmpty() || !inReader.get().equals(boundTo)) {
             return new FlowEvent.PrintFailed("the card in the reader is not the card the document is bound to");
         }
-        PrintOutcome outcome = printer.print(new PrintJob(p.issuance().issuanceId(), p.issuance().pdf()));
+        List<String> problems = MunicipalPdfCheck.problems(p.issuance().pdf());
+        if (!problems.isEmpty()) {
+            return new FlowEvent.PrintFailed("document refused before composing: " + String.join("; ", problems));
+        }
+        if (p.issuance().printKey() == null) {
+            return new FlowEvent.PrintFailed("the issuance carries no print key");
+        }
+        byte[] sheets;
+        try {
+            sheets = composer.compose(p.issuance().pdf(),
+                    new PrintMarks(p.issuance().issuanceId(), kioskId, p.issuance().printKey()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return new FlowEvent.PrintFailed("could not compose the sheets: " + e.getMessage());
+        }
+        PrintJob job;
+        try {
+            job = new PrintJob(p.issuance().issuanceId(), sheets);
+        } catch (IllegalArgumentException e) {
+            return new FlowEvent.PrintFailed("the issuance id cannot name a print job");
+        }
+        PrintOutcome outcome = printer.print(job);
         if (outcome instanceof PrintOutcome.Completed done) {
             return new FlowEvent.Printed(done.location());
         }

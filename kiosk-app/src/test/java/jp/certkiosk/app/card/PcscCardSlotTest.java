@@ -62,7 +62,9 @@ class PcscCardSlotTest {
     @BeforeEach
     void start() throws Exception {
         link = VpcdCardLink.start(VpcdCardLink.DEFAULT_HOST, PORT);
-        demo = DemoEnvironment.startOnPcsc(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone(), READER);
+        demo = DemoEnvironment.startOnPcsc(dir.resolve("var"),
+                new jp.certkiosk.config.PrinterConfig(jp.certkiosk.config.PrinterConfig.Kind.FILE, dir.resolve("out")),
+                Clock.systemDefaultZone(), READER);
     }
 
     @AfterEach

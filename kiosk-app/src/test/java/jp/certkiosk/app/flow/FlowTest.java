@@ -243,7 +243,7 @@ class FlowTest {
     }
 
     static Issuance issuance(String id, String session, String certHash) {
-        return new Issuance(id, DocumentType.RESIDENT_RECORD_COPY, 1, 200, new DocumentBinding(id, session, certHash), new byte[] {1});
+        return new Issuance(id, DocumentType.RESIDENT_RECORD_COPY, 1, 200, new DocumentBinding(id, session, certHash), new byte[] {1}, new byte[32]);
     }
 
     static List<JournalStage> journalStages(Transition t) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -18,33 +19,54 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Draws a laid-out certificate into a PDF with IPAex Mincho embedded as a subset. Every code
- * point of every text is looked up in the font's Unicode cmap before the first element is drawn;
- * a single missing glyph refuses the whole document.
+ * Draws a laid-out certificate into a PDF with IPAex Mincho embedded as a subset, and IPAmj
+ * Mincho (the 文字情報基盤 font, some 60,000 kanji) for the rare characters of registered names
+ * that IPAex does not have. Every code point of every text is looked up in the fonts' Unicode
+ * cmaps before the first element is drawn; one that no font draws refuses the whole document,
+ * as does a variation sequence (PDFBox ignores variation selectors, so an 異体字 would silently
+ * print as its base character).
  *
- * <p>The font file is parsed once and shared by every document; documents are written one at a
- * time because a parsed TrueType font is not safe for concurrent use.
+ * <p>The font files are parsed once and shared by every document; documents are written one at
+ * a time because a parsed TrueType font is not safe for concurrent use.
  */
 public final class CertificatePdfWriter implements AutoCloseable {
     /** Debian's fonts-ipaexfont-mincho: TrueType outlines, so PDFBox can subset and embed it. */
     public static final Path IPAEX_MINCHO = Path.of("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf");
+    /** Debian's fonts-ipamj-mincho: the rare kanji of names. */
+    public static final Path IPAMJ_MINCHO = Path.of("/usr/share/fonts/truetype/ipamj/ipamjm.ttf");
 
-    private final TrueTypeFont trueType;
-    private final CmapLookup cmap;
+    private final List<TrueTypeFont> fonts = new ArrayList<>();
+    private final List<CmapLookup> cmaps = new ArrayList<>();
 
-    public CertificatePdfWriter(Path fontFile) {
-        try {
-            this.trueType = new TTFParser().parse(new RandomAccessReadBuffer(Files.readAllBytes(fontFile)));
-            this.cmap = trueType.getUnicodeCmapLookup();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the certificate font " + fontFile, e);
+    /** @param fontFiles TrueType fonts in order of preference: the first that has a glyph draws it */
+    public CertificatePdfWriter(Path... fontFiles) {
+        if (fontFiles.length == 0) {
+            throw new IllegalArgumentException("a certificate needs a font");
+        }
+        for (Path fontFile : fontFiles) {
+            try {
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(Files.readAllBytes(fontFile)));
+                fonts.add(font);
+                cmaps.add(font.getUnicodeCmapLookup());
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("cannot read the certificate font " + fontFile, e);
+            }
         }
     }
 
+    /** IPAex Mincho, then IPAmj Mincho: what the simulated municipalities print with. */
+    public static CertificatePdfWriter standard() {
+        return new CertificatePdfWriter(IPAEX_MINCHO, IPAMJ_MINCHO);
+    }
+
     synchronized byte[] write(CertificateLayout layout) throws UnprintableTextException {
-        requireGlyphs(cmap, layout.texts());
+        requireGlyphs(cmaps, layout.texts());
         try (PDDocument document = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(document, trueType, true);
+            List<PDType0Font> loaded = new ArrayList<>();
+            for (TrueTypeFont font : fonts) {
+                loaded.add(PDType0Font.load(document, font, true));
+            }
 
             PDDocumentInformation information = document.getDocumentInformation();
             information.setTitle(layout.title());
@@ -54,7 +76,7 @@ public final class CertificatePdfWriter implements AutoCloseable {
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     for (PageElement element : elements) {
-                        draw(content, font, element);
+                        draw(content, loaded, element);
                     }
                 }
             }
@@ -68,29 +90,40 @@ public final class CertificatePdfWriter implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            trueType.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the certificate font", e);
+        for (TrueTypeFont font : fonts) {
+            try {
+                font.close();
+            } catch (IOException e) {
+                // nothing left to do with a font that will not close
+            }
         }
     }
 
     /**
-     * Refuses text with a code point the font has no glyph for, a variation selector (PDFBox
-     * ignores them, so an 異体字 would silently print as its base character) or a control
-     * character.
+     * Refuses text with a code point no font has a glyph for, a variation selector or a control
+     * character. The message never names the character, so it can be logged.
      */
-    static void requireGlyphs(CmapLookup cmap, List<String> texts) throws UnprintableTextException {
+    static void requireGlyphs(List<CmapLookup> cmaps, List<String> texts) throws UnprintableTextException {
         for (String text : texts) {
             for (int codePoint : text.codePoints().toArray()) {
                 if (isVariationSelector(codePoint)) {
-                    throw new UnprintableTextException("the record holds a variation selector");
+                    throw new UnprintableTextException("the record holds a variation sequence that cannot be drawn exactly");
                 }
-                if (Character.isISOControl(codePoint) || cmap.getGlyphId(codePoint) == 0) {
-                    throw new UnprintableTextException("the font has no glyph for a character of the record");
+                if (Character.isISOControl(codePoint) || fontFor(cmaps, codePoint) < 0) {
+                    throw new UnprintableTextException("no font has a glyph for a character of the record");
                 }
             }
         }
+    }
+
+    /** The first font with a glyph for the code point, or -1. */
+    private static int fontFor(List<CmapLookup> cmaps, int codePoint) {
+        for (int i = 0; i < cmaps.size(); i++) {
+            if (cmaps.get(i).getGlyphId(codePoint) != 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isVariationSelector(int codePoint) {
@@ -98,9 +131,33 @@ public final class CertificatePdfWriter implements AutoCloseable {
                 || (codePoint >= 0x180B && codePoint <= 0x180D);
     }
 
-    private static void draw(PDPageContentStream content, PDType0Font font, PageElement element) throws IOException {
+    /** The text cut into runs of one font each. */
+    private List<Object[]> runs(String text) {
+        List<Object[]> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        int current = -1;
+        for (int codePoint : text.codePoints().toArray()) {
+            int font = Math.max(0, fontFor(cmaps, codePoint));
+            if (font != current && run.length() > 0) {
+                runs.add(new Object[] {current, run.toString()});
+                run.setLength(0);
+            }
+            current = font;
+            run.appendCodePoint(codePoint);
+        }
+        if (run.length() > 0) {
+            runs.add(new Object[] {current, run.toString()});
+        }
+        return runs;
+    }
+
+    private void draw(PDPageContentStream content, List<PDType0Font> fonts, PageElement element) throws IOException {
         if (element instanceof PageElement.Text text) {
-            float width = font.getStringWidth(text.text()) / 1000f * text.size();
+            List<Object[]> runs = runs(text.text());
+            float width = 0;
+            for (Object[] run : runs) {
+                width += fonts.get((Integer) run[0]).getStringWidth((String) run[1]) / 1000f * text.size();
+            }
             float x = switch (text.anchor()) {
                 case LEFT -> text.x();
                 case CENTER -> text.x() - width / 2f;
@@ -108,9 +165,11 @@ public final class CertificatePdfWriter implements AutoCloseable {
             };
             ink(content, text.ink());
             content.beginText();
-            content.setFont(font, text.size());
             content.newLineAtOffset(x, text.y());
-            content.showText(text.text());
+            for (Object[] run : runs) {
+                content.setFont(fonts.get((Integer) run[0]), text.size());
+                content.showText((String) run[1]);
+            }
             content.endText();
         } else if (element instanceof PageElement.Rule rule) {
             ink(content, PageElement.Ink.BLACK);
@@ -123,7 +182,26 @@ public final class CertificatePdfWriter implements AutoCloseable {
             content.setLineWidth(frame.lineWidth());
             content.addRect(frame.x(), frame.y(), frame.width(), frame.height());
             content.stroke();
+        } else if (element instanceof PageElement.Disc disc) {
+            ink(content, disc.ink());
+            drawCircle(content, disc.x(), disc.y(), disc.radius());
+            if (disc.filled()) {
+                content.fill();
+            } else {
+                content.setLineWidth(disc.lineWidth());
+                content.stroke();
+            }
         }
+    }
+
+    private static void drawCircle(PDPageContentStream content, float cx, float cy, float r) throws IOException {
+        float k = 0.552284749831f * r;
+        content.moveTo(cx + r, cy);
+        content.curveTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        content.curveTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        content.curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        content.curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        content.closePath();
     }
 
     private static void ink(PDPageContentStream content, PageElement.Ink ink) throws IOException {

@@ -18,7 +18,7 @@ final class CertificationBlock {
         page.text(LayoutBuilder.LEFT + 10f, 200f, 11f, sentence);
         page.text(LayoutBuilder.LEFT + 10f, 175f, 11f, JapaneseEraDate.format(issuedOn));
         page.right(440f, 140f, 13f, municipality.fullName() + "長　" + municipality.mayor());
-        page.seal(455f, 118f, 56f, 10f, "市長之印");
+        page.seal(455f, 112f, 62f, 10f, municipality.name() + "長之印");
         page.text(LayoutBuilder.LEFT + 10f, 80f, 8f, "発行番号　" + issuanceId);
         page.right(LayoutBuilder.RIGHT, 80f, 8f, "試験用の模擬証明書（架空の自治体・住民）");
     }

@@ -41,10 +41,37 @@ final class LayoutBuilder {
         return add(new Text(x, y, size, text, Anchor.RIGHT, Ink.BLACK));
     }
 
-    /** A red square with red text in its middle: a seal (印) as the simulator draws one. */
+    /**
+     * The municipal seal (職印): a red square with a double frame and its characters in columns
+     * read top to bottom, right to left, as an official seal is cut.
+     */
     LayoutBuilder seal(float x, float y, float side, float textSize, String text) {
-        add(new Frame(x, y, side, side, 1.5f, Ink.SEAL_RED));
-        return add(new Text(x + side / 2f, y + side / 2f - textSize * 0.35f, textSize, text, Anchor.CENTER, Ink.SEAL_RED));
+        add(new Frame(x, y, side, side, 1.8f, Ink.SEAL_RED));
+        add(new Frame(x + 3f, y + 3f, side - 6f, side - 6f, 0.6f, Ink.SEAL_RED));
+        int[] codePoints = text.codePoints().toArray();
+        int perColumn = (codePoints.length + 1) / 2;
+        float size = Math.min(textSize * 1.6f, (side - 12f) / perColumn);
+        for (int i = 0; i < codePoints.length; i++) {
+            int column = i / perColumn;
+            float cx = x + side * (column == 0 ? 0.7f : 0.3f);
+            float cy = y + side - 8f - size * 0.85f - (i % perColumn) * size;
+            add(new Text(cx, cy, size, new String(codePoints, i, 1), Anchor.CENTER, Ink.SEAL_RED));
+        }
+        return this;
+    }
+
+    /** A registered seal's impression: a red double ring around (cx, cy), the characters stacked inside. */
+    LayoutBuilder impression(float cx, float cy, float radius, String characters) {
+        add(new PageElement.Disc(cx, cy, radius, 2.2f, false, Ink.SEAL_RED));
+        add(new PageElement.Disc(cx, cy, radius - 4f, 0.8f, false, Ink.SEAL_RED));
+        int[] codePoints = characters.codePoints().filter(c -> c != ' ' && c != '　').toArray();
+        int count = Math.max(1, codePoints.length);
+        float size = Math.min(30f, (radius * 1.5f) / count);
+        float top = cy + size * count / 2f - size * 0.85f;
+        for (int i = 0; i < codePoints.length; i++) {
+            add(new Text(cx, top - i * size, size, new String(codePoints, i, 1), Anchor.CENTER, Ink.SEAL_RED));
+        }
+        return this;
     }
 
     LayoutBuilder rule(float y) {

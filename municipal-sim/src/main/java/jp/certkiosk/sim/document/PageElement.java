@@ -16,4 +16,7 @@ sealed interface PageElement {
     record Rule(float x1, float y1, float x2, float y2, float width) implements PageElement {}
 
     record Frame(float x, float y, float width, float height, float lineWidth, Ink ink) implements PageElement {}
+
+    /** A circle around (x, y): a ring for a seal's rim, or filled. */
+    record Disc(float x, float y, float radius, float lineWidth, boolean filled, Ink ink) implements PageElement {}
 }

@@ -14,8 +14,9 @@ import jp.certkiosk.sim.registry.Resident;
  * it for a kiosk to print. Shows the address, the head of household, and for each member included
  * the name (with furigana where the register holds it), date of birth in the Japanese era, sex,
  * relationship to the head (続柄), the date they became a resident and, for foreign residents,
- * nationality and status of residence. The resident-record code and the My Number are never shown;
- * 本籍 is not shown (the contract has no option asking for it yet).
+ * nationality and status of residence, and the previous address (前住所) where the register holds
+ * one. A line under the title says which optional items were chosen. The resident-record code and
+ * the My Number are never shown; 本籍 is not shown (the contract has no option asking for it yet).
  */
 public final class ResidentRecordDocument {
     public static final String TITLE = DocumentType.RESIDENT_RECORD_COPY.japaneseTitle();
@@ -40,19 +41,31 @@ public final class ResidentRecordDocument {
      */
     public byte[] render(Municipality municipality, Household household, List<Resident> members, String issuanceId,
                          LocalDate issuedOn) throws UnprintableTextException {
-        return writer.write(layout(municipality, household, members, issuanceId, issuedOn));
+        return render(municipality, household, members, RecordDetails.none(), issuanceId, issuedOn);
+    }
+
+    /** The same, with each member's previous address and the options chosen. */
+    public byte[] render(Municipality municipality, Household household, List<Resident> members, RecordDetails details,
+                         String issuanceId, LocalDate issuedOn) throws UnprintableTextException {
+        return writer.write(layout(municipality, household, members, details, issuanceId, issuedOn));
     }
 
     CertificateLayout layout(Municipality municipality, Household household, List<Resident> members,
                              String issuanceId, LocalDate issuedOn) {
+        return layout(municipality, household, members, RecordDetails.none(), issuanceId, issuedOn);
+    }
+
+    CertificateLayout layout(Municipality municipality, Household household, List<Resident> members,
+                             RecordDetails details, String issuanceId, LocalDate issuedOn) {
         LayoutBuilder page = new LayoutBuilder();
-        header(page, municipality, household, false);
+        header(page, municipality, household, false, details.options());
+        page.centered(LayoutBuilder.CENTER, 752f, 8f, details.options().line());
         float y = MEMBERS_TOP;
         for (Resident member : members) {
-            List<String[]> lines = lines(member);
+            List<String[]> lines = lines(member, details);
             float height = 30f + LINE * lines.size();
             if (y - height < CertificationBlock.TOP) {
-                header(page.newPage(), municipality, household, true);
+                header(page.newPage(), municipality, household, true, details.options());
                 y = MEMBERS_TOP;
             }
             float nameY = y - 26f;
@@ -73,7 +86,7 @@ public final class ResidentRecordDocument {
             page.rule(y);
         }
         if (y - 22f < CertificationBlock.TOP) {
-            header(page.newPage(), municipality, household, true);
+            header(page.newPage(), municipality, household, true, details.options());
             y = MEMBERS_TOP;
         }
         page.right(LayoutBuilder.RIGHT - 10f, y - 16f, 10f, "以下余白");
@@ -82,14 +95,19 @@ public final class ResidentRecordDocument {
     }
 
     /** The lines under a member's name, as label/value pairs (the first line holds three pairs). */
-    private static List<String[]> lines(Resident member) {
+    private static List<String[]> lines(Resident member, RecordDetails details) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {
-            "生年月日", JapaneseEraDate.format(member.birthDate()),
-            "性別", member.sex().japanese(),
-            "続柄", member.relationship()
-        });
+        lines.add(details.options().headAndRelationship()
+                ? new String[] {
+                    "生年月日", JapaneseEraDate.format(member.birthDate()),
+                    "性別", member.sex().japanese(),
+                    "続柄", member.relationship()}
+                : new String[] {
+                    "生年月日", JapaneseEraDate.format(member.birthDate()),
+                    "性別", member.sex().japanese()});
         lines.add(new String[] {"住民となった年月日", JapaneseEraDate.format(member.residentSince())});
+        details.previousAddress(member.residentId()).ifPresent(previous ->
+                lines.add(new String[] {"前住所", previous}));
         if (member.foreignResidence().isPresent()) {
             ForeignResidence foreign = member.foreignResidence().get();
             lines.add(new String[] {"国籍・地域", foreign.nationality()});
@@ -101,14 +119,16 @@ public final class ResidentRecordDocument {
     }
 
     private static void header(LayoutBuilder page, Municipality municipality, Household household,
-                               boolean continued) {
+                               boolean continued, RecordOptions options) {
         CertificationBlock.simulatorMark(page);
         page.text(LayoutBuilder.LEFT, 812f, 10f, municipality.fullName());
         page.centered(LayoutBuilder.CENTER, 770f, 20f, continued ? TITLE + "（続き）" : TITLE);
         page.text(LABEL_X, 735f, 10f, "住所");
         page.text(VALUE_X, 735f, 11f, household.address());
-        page.text(LABEL_X, 712f, 10f, "世帯主");
-        household.head().ifPresent(head -> page.text(VALUE_X, 712f, 11f, head.name().written()));
+        if (options.headAndRelationship()) {
+            page.text(LABEL_X, 712f, 10f, "世帯主");
+            household.head().ifPresent(head -> page.text(VALUE_X, 712f, 11f, head.name().written()));
+        }
         page.rule(MEMBERS_TOP + 10f);
     }
 }

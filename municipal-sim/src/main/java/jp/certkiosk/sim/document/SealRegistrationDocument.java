@@ -7,8 +7,9 @@ import jp.certkiosk.sim.registry.Municipality;
 import jp.certkiosk.sim.registry.Resident;
 
 /**
- * 印鑑登録証明書: certifies the impression of a resident's registered seal. The simulator has no
- * seal images, so the impression is drawn as a red square holding the family name.
+ * 印鑑登録証明書: certifies the impression of a resident's registered seal. The simulator draws
+ * the impression from the register's text of the seal (usually the family name) as a round red
+ * seal: a double rim with the characters stacked inside, as a 実印 is cut.
  */
 public final class SealRegistrationDocument {
     public static final String TITLE = DocumentType.SEAL_REGISTRATION.japaneseTitle();
@@ -25,18 +26,31 @@ public final class SealRegistrationDocument {
     /** @throws UnprintableTextException if a character cannot be printed faithfully */
     public byte[] render(Municipality municipality, Household household, Resident resident, String issuanceId,
                          LocalDate issuedOn) throws UnprintableTextException {
-        return writer.write(layout(municipality, household, resident, issuanceId, issuedOn));
+        return render(municipality, household, resident, RecordDetails.none(), issuanceId, issuedOn);
+    }
+
+    /** The same, with the registered impression's text from the register. */
+    public byte[] render(Municipality municipality, Household household, Resident resident, RecordDetails details,
+                         String issuanceId, LocalDate issuedOn) throws UnprintableTextException {
+        return writer.write(layout(municipality, household, resident, details, issuanceId, issuedOn));
     }
 
     CertificateLayout layout(Municipality municipality, Household household, Resident resident, String issuanceId,
                              LocalDate issuedOn) {
+        return layout(municipality, household, resident, RecordDetails.none(), issuanceId, issuedOn);
+    }
+
+    CertificateLayout layout(Municipality municipality, Household household, Resident resident, RecordDetails details,
+                             String issuanceId, LocalDate issuedOn) {
         LayoutBuilder page = new LayoutBuilder();
         CertificationBlock.simulatorMark(page);
         page.text(LayoutBuilder.LEFT, 812f, 10f, municipality.fullName());
         page.centered(LayoutBuilder.CENTER, 770f, 20f, TITLE);
 
         page.text(LABEL_X, 700f, 10f, "印影");
-        page.seal(LABEL_X, 560f, 130f, 26f, familyName(resident));
+        page.frame(LABEL_X, 560f, 130f, 130f);
+        String impression = details.sealImpression(resident.residentId()).orElse(familyName(resident));
+        page.impression(LABEL_X + 65f, 625f, 46f, impression);
 
         float valueX = 290f;
         resident.name().reading().ifPresent(reading -> page.text(valueX, 664f, 7f, reading));

@@ -25,7 +25,10 @@ import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.IssuanceRequest;
+import jp.certkiosk.sim.document.RecordDetails;
+import jp.certkiosk.sim.document.RecordOptions;
 import jp.certkiosk.sim.document.ResidentRecordDocument;
+import jp.certkiosk.sim.document.ResidentRecordItemsDocument;
 import jp.certkiosk.sim.document.SealRegistrationDocument;
 import jp.certkiosk.sim.document.UnprintableTextException;
 import jp.certkiosk.sim.registry.Household;
@@ -49,6 +52,7 @@ public final class IssuanceDesk {
     private static final int MAX_COPIES = 10;
     private static final int MAX_KEY_LENGTH = 100;
     private static final int MAX_REASON_LENGTH = 200;
+    private static final java.security.SecureRandom PRINT_KEYS = new java.security.SecureRandom();
 
     /**
      * Faults a test can make the endpoint commit, as the 2023 incidents did: answer a reservation
@@ -67,6 +71,7 @@ public final class IssuanceDesk {
     private final RandomIds ids;
     private final Clock clock;
     private final AtomicReference<Misissuance> nextMisissuance = new AtomicReference<>();
+    private ResidentRecordItemsDocument residentRecordItems;
 
     public IssuanceDesk(SessionBook sessions, ResidentRegistry registry, IssuanceLedger ledger,
                         ResidentRecordDocument residentRecord, SealRegistrationDocument sealRegistration,
@@ -86,6 +91,12 @@ public final class IssuanceDesk {
     /** Makes the next reservation answer wrongly, once (tests of the kiosk's binding check). */
     public void misissueNext(Misissuance fault) {
         nextMisissuance.set(fault);
+    }
+
+    /** Issues 住民票記載事項証明書 too. */
+    public IssuanceDesk withItemsCertificate(ResidentRecordItemsDocument items) {
+        this.residentRecordItems = items;
+        return this;
     }
 
     public Issuance reserve(String tlsKioskId, String sessionId, IssuanceRequest request) {
@@ -113,7 +124,7 @@ public final class IssuanceDesk {
         }
         String issuanceId = ids.next();
         Instant now = clock.instant();
-        byte[] pdf = render(request.documentType(), session, resident, members, issuanceId,
+        byte[] pdf = render(request.documentType(), session, resident, members, request.options(), issuanceId,
                 LocalDate.ofInstant(now, JAPAN));
         String boundCertificate = session.certificateSha256();
         if (fault == Misissuance.ANOTHER_CARDS_BINDING) {
@@ -127,7 +138,7 @@ public final class IssuanceDesk {
         IssuanceRecord reserved = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(), tlsKioskId,
                 request.idempotencyKey(), session.certificateSha256(), resident.residentId(), request.documentType(),
                 request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf, signed,
-                request.options()));
+                request.options(), printKey()));
         IssuanceRecord answered = sameRequest(reserved, request);
         if (answered.issuanceId().equals(issuanceId)) {
             LOG.log(Level.INFO, "issuance {0} reserved at kiosk {1}: {2} x{3}", issuanceId, tlsKioskId,
@@ -206,19 +217,28 @@ public final class IssuanceDesk {
     }
 
     private byte[] render(DocumentType type, OpenSession session, Resident resident, List<Resident> members,
-                          String issuanceId, LocalDate issuedOn) {
+                          IssuanceOptions options, String issuanceId, LocalDate issuedOn) {
         Household household = registry.household(resident.householdId());
         Municipality municipality = registry.municipality(session.municipalityCode());
         try {
             switch (type) {
                 case RESIDENT_RECORD_COPY -> {
-                    return residentRecord.render(municipality, household, members, issuanceId, issuedOn);
+                    return residentRecord.render(municipality, household, members,
+                            details(household, resident, options), issuanceId, issuedOn);
+                }
+                case RESIDENT_RECORD_ITEMS -> {
+                    if (residentRecordItems == null) {
+                        throw new ApiException(ErrorCode.DOCUMENT_NOT_OFFERED, "the simulator does not issue this document");
+                    }
+                    return residentRecordItems.render(municipality, household, resident,
+                            details(household, resident, options), issuanceId, issuedOn);
                 }
                 case SEAL_REGISTRATION -> {
                     if (!resident.sealRegistered()) {
                         throw new ApiException(ErrorCode.DOCUMENT_REFUSED, "no seal is registered");
                     }
-                    return sealRegistration.render(municipality, household, resident, issuanceId, issuedOn);
+                    return sealRegistration.render(municipality, household, resident, details(household, resident, options),
+                            issuanceId, issuedOn);
                 }
                 default -> throw new ApiException(ErrorCode.DOCUMENT_NOT_OFFERED,
                         "the simulator does not issue this document");
@@ -227,6 +247,16 @@ public final class IssuanceDesk {
             LOG.log(Level.WARNING, "issuance refused at kiosk {0}: {1}", session.kioskId(), e.getMessage());
             throw new ApiException(ErrorCode.DOCUMENT_REFUSED, "the record cannot be printed at a kiosk");
         }
+    }
+
+    private RecordDetails details(Household household, Resident resident, IssuanceOptions options) {
+        IssuanceOptions chosen = options == null ? IssuanceOptions.standard() : options;
+        RecordOptions shown = new RecordOptions(chosen.household() == IssuanceOptions.HouseholdScope.WHOLE_HOUSEHOLD,
+                chosen.items().contains(RecordItem.HEAD_AND_RELATIONSHIP),
+                chosen.items().contains(RecordItem.REGISTERED_DOMICILE),
+                chosen.items().contains(RecordItem.MY_NUMBER));
+        return new RecordDetails(registry.previousAddresses(household.householdId()),
+                registry.sealImpressions(resident.residentId()), shown);
     }
 
     private static void validate(IssuanceRequest request) {
@@ -255,6 +285,13 @@ public final class IssuanceDesk {
     private static Issuance answer(IssuanceRecord record) {
         return new Issuance(record.issuanceId(), record.documentType(), record.copies(), record.feeYen(),
                 new DocumentBinding(record.issuanceId(), record.sessionId(), record.certificateSha256()),
-                record.pdf(), record.signedStatement());
+                record.pdf(), record.signedStatement(), record.printKey());
+    }
+
+    /** 32 random bytes for the scrambled back of this issuance's sheets. */
+    private static byte[] printKey() {
+        byte[] key = new byte[32];
+        PRINT_KEYS.nextBytes(key);
+        return key;
     }
 }

@@ -20,7 +20,7 @@ import jp.certkiosk.api.IssuanceState;
 public final class IssuanceLedger {
     private static final String COLUMNS = """
             issuance_id, session_id, kiosk_id, idempotency_key, certificate_sha256, resident_id,
-            document_type, copies, fee_yen, status, reserved_at, pdf, signed_statement, options""";
+            document_type, copies, fee_yen, status, reserved_at, pdf, signed_statement, options, print_key""";
     private static final ObjectMapper JSON = ApiJson.newMapper();
 
     /** What recording a confirmation did. */
@@ -47,7 +47,7 @@ public final class IssuanceLedger {
     public IssuanceRecord reserve(IssuanceRecord issuance) {
         try (Connection connection = database.connection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             insert.setString(i++, issuance.issuanceId());
             insert.setString(i++, issuance.sessionId());
@@ -62,7 +62,8 @@ public final class IssuanceLedger {
             insert.setObject(i++, issuance.reservedAt().atOffset(ZoneOffset.UTC));
             insert.setBytes(i++, issuance.pdf());
             insert.setBytes(i++, issuance.signedStatement());
-            insert.setString(i, JSON.writeValueAsString(issuance.options()));
+            insert.setString(i++, JSON.writeValueAsString(issuance.options()));
+            insert.setBytes(i, issuance.printKey());
             insert.executeUpdate();
             return issuance;
         } catch (SQLIntegrityConstraintViolationException e) {
@@ -214,7 +215,8 @@ public final class IssuanceLedger {
                         row.getObject("reserved_at", OffsetDateTime.class).toInstant(),
                         row.getBytes("pdf"),
                         row.getBytes("signed_statement"),
-                        options(row.getString("options"))));
+                        options(row.getString("options")),
+                        row.getBytes("print_key")));
             }
         } catch (SQLException e) {
             throw new RegistryException("cannot read an issuance", e);

@@ -27,4 +27,5 @@ public record IssuanceRecord(
         Instant reservedAt,
         byte[] pdf,
         byte[] signedStatement,
-        IssuanceOptions options) {}
+        IssuanceOptions options,
+        byte[] printKey) {}

@@ -73,7 +73,15 @@ public final class RegistryDatabase implements AutoCloseable {
         "ALTER TABLE resident ADD COLUMN IF NOT EXISTS domicile VARCHAR(200)",
         "ALTER TABLE resident ADD COLUMN IF NOT EXISTS domicile_head VARCHAR(100)",
         "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS signed_statement BLOB",
-        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS options VARCHAR(2000)"
+        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS options VARCHAR(2000)",
+        // the key that scrambles the printed back
+        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS print_key VARBINARY(64)",
+        // what certificates print beyond the record row: the previous address, the registered seal's text
+        """
+        CREATE TABLE IF NOT EXISTS resident_detail (
+            resident_id VARCHAR(20) PRIMARY KEY REFERENCES resident(resident_id),
+            previous_address VARCHAR(200),
+            seal_impression VARCHAR(20))"""
     };
 
     private final JdbcConnectionPool pool;

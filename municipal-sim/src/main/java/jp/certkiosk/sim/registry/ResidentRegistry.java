@@ -55,6 +55,58 @@ public final class ResidentRegistry {
         }
     }
 
+    /**
+     * Records the previous address (前住所) and the registered seal's text (印影) of residents,
+     * where the register holds none yet. Residents not in the register are skipped.
+     */
+    public void seedDetails(Map<String, String> previousAddresses, Map<String, String> sealImpressions) {
+        java.util.Set<String> ids = new java.util.TreeSet<>(previousAddresses.keySet());
+        ids.addAll(sealImpressions.keySet());
+        try (Connection connection = database.connection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO resident_detail (resident_id, previous_address, seal_impression) "
+                             + "SELECT resident_id, ?, ? FROM resident r WHERE resident_id = ? "
+                             + "AND NOT EXISTS (SELECT 1 FROM resident_detail d WHERE d.resident_id = r.resident_id)")) {
+            for (String id : ids) {
+                insert.setString(1, previousAddresses.get(id));
+                insert.setString(2, sealImpressions.get(id));
+                insert.setString(3, id);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new RegistryException("cannot seed resident details", e);
+        }
+    }
+
+    /** The previous address of each member of a household that has one, by resident id. */
+    public Map<String, String> previousAddresses(String householdId) {
+        return details("SELECT d.resident_id, d.previous_address FROM resident_detail d JOIN resident r "
+                + "ON r.resident_id = d.resident_id WHERE r.household_id = ? AND d.previous_address IS NOT NULL",
+                householdId);
+    }
+
+    /** The text of the resident's registered seal, by resident id (empty when none is recorded). */
+    public Map<String, String> sealImpressions(String residentId) {
+        return details("SELECT resident_id, seal_impression FROM resident_detail WHERE resident_id = ? "
+                + "AND seal_impression IS NOT NULL", residentId);
+    }
+
+    private Map<String, String> details(String sql, String parameter) {
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            Map<String, String> result = new java.util.HashMap<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    result.put(row.getString(1), row.getString(2));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new RegistryException("cannot read resident details", e);
+        }
+    }
+
     /** The resident a user-authentication certificate (by SHA-256 of its DER) belongs to. */
     public Optional<Resident> residentByCertificate(String certificateSha256) {
         return queryResidents("SELECT " + RESIDENT_COLUMNS + " FROM resident WHERE resident_id = "

@@ -22,6 +22,10 @@ public final class SeedData {
     public static final String SAKURAGAWA = "999001";
     public static final String AOBA = "999002";
     public static final String MATSUBARA = "999003";
+    /** The resident whose name needs IPAmj Mincho. */
+    public static final String RARE_NAME_RESIDENT = "R-0020";
+    /** The resident whose name holds a character no font has. */
+    public static final String UNPRINTABLE_NAME_RESIDENT = "R-0021";
 
     /** Fictional municipalities offering convenience-store issuance. */
     public static final List<Municipality> MUNICIPALITIES = List.of(
@@ -31,7 +35,8 @@ public final class SeedData {
 
     /** What each municipality offers at kiosks, with the fee per copy in yen. */
     public static final Map<String, List<DocumentOffer>> OFFERS = Map.of(
-            SAKURAGAWA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 200), offer(DocumentType.SEAL_REGISTRATION, 200)),
+            SAKURAGAWA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 200), offer(DocumentType.SEAL_REGISTRATION, 200),
+                    offer(DocumentType.RESIDENT_RECORD_ITEMS, 200)),
             AOBA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 300)),
             MATSUBARA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 250),
                     offer(DocumentType.RESIDENT_RECORD_ITEMS, 250), offer(DocumentType.SEAL_REGISTRATION, 250),
@@ -103,7 +108,32 @@ public final class SeedData {
                     japanese("R-0015", "H-0011", "山本 翔太", "やまもと しょうた", LocalDate.of(1990, 1, 20), Sex.MALE,
                             "世帯主", LocalDate.of(2016, 4, 1), true),
                     japanese("R-0016", "H-0011", "山本 愛", "やまもと あい", LocalDate.of(1991, 9, 9), Sex.FEMALE,
-                            "妻", LocalDate.of(2016, 4, 1), false))));
+                            "妻", LocalDate.of(2016, 4, 1), false))),
+            // 𠮷 (U+20BB7, 土吉) is not in IPAex Mincho: the certificate prints it in IPAmj Mincho
+            new Household("H-0020", SAKURAGAWA, "若葉県桜川市桜木町四丁目6番7号", List.of(
+                    japanese(RARE_NAME_RESIDENT, "H-0020", "𠮷田 誠", "よしだ まこと", LocalDate.of(1968, 6, 21),
+                            Sex.MALE, "世帯主", LocalDate.of(1999, 10, 1), true))),
+            // a municipality's own character (外字, private use area U+E000) that no font draws:
+            // the kiosk must refuse the record ("please use the counter"), never print a box
+            new Household("H-0021", SAKURAGAWA, "若葉県桜川市港町二丁目3番4号", List.of(
+                    japanese(UNPRINTABLE_NAME_RESIDENT, "H-0021", "渡\uE000 光", "わたなべ ひかる",
+                            LocalDate.of(1983, 12, 3), Sex.FEMALE, "世帯主", LocalDate.of(2010, 4, 1), false))),
+            // three generations: the copy of the whole household runs over two pages
+            new Household("H-0022", SAKURAGAWA, "若葉県桜川市東町一丁目8番9号", List.of(
+                    japanese("R-0030", "H-0022", "鈴木 一郎", "すずき いちろう", LocalDate.of(1950, 3, 3), Sex.MALE,
+                            "世帯主", LocalDate.of(1950, 3, 3), false),
+                    japanese("R-0031", "H-0022", "鈴木 和子", "すずき かずこ", LocalDate.of(1953, 8, 15), Sex.FEMALE,
+                            "妻", LocalDate.of(1976, 5, 1), false),
+                    japanese("R-0032", "H-0022", "鈴木 誠一", "すずき せいいち", LocalDate.of(1978, 10, 10), Sex.MALE,
+                            "子", LocalDate.of(1978, 10, 10), false),
+                    japanese("R-0033", "H-0022", "鈴木 由美", "すずき ゆみ", LocalDate.of(1980, 1, 25), Sex.FEMALE,
+                            "子の妻", LocalDate.of(2006, 6, 1), false),
+                    japanese("R-0034", "H-0022", "鈴木 翔", "すずき しょう", LocalDate.of(2008, 4, 2), Sex.MALE,
+                            "孫", LocalDate.of(2008, 4, 2), false),
+                    japanese("R-0035", "H-0022", "鈴木 結衣", "すずき ゆい", LocalDate.of(2012, 12, 24), Sex.FEMALE,
+                            "孫", LocalDate.of(2012, 12, 24), false),
+                    japanese("R-0036", "H-0022", "鈴木 蓮", "すずき れん", LocalDate.of(2019, 5, 1), Sex.MALE,
+                            "孫", LocalDate.of(2019, 5, 1), false))));
 
     /** The virtual cards, their PINs, certificate conditions and residents. */
     public static final List<SeedCard> CARDS = List.of(
@@ -126,7 +156,24 @@ public final class SeedData {
             new SeedCard("aoba-head", "5566", CertificateCondition.VALID, Optional.of("R-0015")),
             new SeedCard("aoba-spouse", "7788", CertificateCondition.VALID, Optional.of("R-0016")),
             // a minor's card (山田 一郎, born 2015): valid to the 5th birthday after issue
-            new SeedCard("minor", "9182", CertificateCondition.VALID, Optional.of("R-0003")));
+            new SeedCard("minor", "9182", CertificateCondition.VALID, Optional.of("R-0003")),
+            new SeedCard("rare-name", "2021", CertificateCondition.VALID, Optional.of(RARE_NAME_RESIDENT)),
+            new SeedCard("gaiji-name", "6543", CertificateCondition.VALID, Optional.of(UNPRINTABLE_NAME_RESIDENT)),
+            new SeedCard("large-household", "9090", CertificateCondition.VALID, Optional.of("R-0030")));
+
+    /** 前住所: where residents lived before they became residents here. */
+    public static final Map<String, String> PREVIOUS_ADDRESSES = Map.of(
+            "R-0001", "若葉県青葉町栄一丁目3番地2",
+            "R-0002", "東若葉県緑山市中央二丁目5番8号",
+            "R-0005", "若葉県桜川市本町三丁目1番1号",
+            RARE_NAME_RESIDENT, "若葉県青葉町旭四丁目12番地");
+
+    /** The text of each registered seal (印影). */
+    public static final Map<String, String> SEAL_IMPRESSIONS = Map.of(
+            "R-0001", "山田",
+            "R-0002", "山田花子",
+            "R-0005", "佐藤",
+            RARE_NAME_RESIDENT, "𠮷田");
 
     private SeedData() {}
 

@@ -36,7 +36,7 @@ class ResidentRecordDocumentTest {
 
     @BeforeAll
     static void loadFont() {
-        writer = new CertificatePdfWriter(CertificatePdfWriter.IPAEX_MINCHO);
+        writer = CertificatePdfWriter.standard();
         document = new ResidentRecordDocument(writer);
     }
 
@@ -93,6 +93,55 @@ class ResidentRecordDocumentTest {
             assertEquals(1, text.split(ResidentRecordDocument.CERTIFICATION, -1).length - 1,
                     "the certification appears once, at the end");
         }
+    }
+
+    @Test
+    void previousAddressOptionsSealAndItemsCertificate() throws Exception {
+        RecordDetails details = new RecordDetails(SeedData.PREVIOUS_ADDRESSES, SeedData.SEAL_IMPRESSIONS,
+                RecordOptions.defaults());
+        String copy = text(document.render(SAKURAGAWA, YAMADA, YAMADA.members(), details, "ISSUANCE-9", ISSUED_ON));
+        for (String expected : List.of("前住所", "若葉県青葉町栄一丁目3番地2", "東若葉県緑山市中央二丁目5番8号",
+                "記載事項　世帯全員・世帯主と続柄あり・本籍と筆頭者省略・個人番号省略・住民票コード省略", "1 / 1")) {
+            assertTrue(copy.contains(expected), () -> "missing " + expected + " in\n" + copy);
+        }
+        String items = text(new ResidentRecordItemsDocument(writer).render(SAKURAGAWA, YAMADA, YAMADA.members().get(1),
+                details, "ISSUANCE-10", ISSUED_ON));
+        for (String expected : List.of("住民票記載事項証明書", "山田 花子", "平成元年1月8日", "若葉県桜川市本町一丁目2番3号",
+                "東若葉県緑山市中央二丁目5番8号", ResidentRecordItemsDocument.CERTIFICATION, "以下余白", "ISSUANCE-10")) {
+            assertTrue(items.contains(expected), () -> "missing " + expected + " in\n" + items);
+        }
+        assertTrue(!items.contains("山田 太郎"), "only the one person");
+        String seal = text(new SealRegistrationDocument(writer).render(SAKURAGAWA, YAMADA, YAMADA.members().get(1),
+                details, "ISSUANCE-11", ISSUED_ON));
+        assertTrue(seal.contains("花") && seal.contains("桜川市長之印".substring(0, 1)), seal);
+    }
+
+    @Test
+    void aRareNameCharacterIsDrawnInIpamjMincho() throws Exception {
+        Household yoshida = SeedData.HOUSEHOLDS.stream().filter(h -> h.householdId().equals("H-0020")).findFirst()
+                .orElseThrow();
+        byte[] pdf = document.render(SAKURAGAWA, yoshida, yoshida.members(), "ISSUANCE-7", ISSUED_ON);
+        try (PDDocument parsed = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(parsed);
+            assertTrue(text.contains("\uD842\uDFB7田 誠"), text);
+            List<String> fonts = new ArrayList<>();
+            for (var name : parsed.getPage(0).getResources().getFontNames()) {
+                PDFont font = parsed.getPage(0).getResources().getFont(name);
+                assertTrue(font.isEmbedded(), font.getName());
+                fonts.add(font.getName());
+            }
+            assertTrue(fonts.stream().anyMatch(f -> f.contains("IPAmj")), fonts.toString());
+            assertTrue(fonts.stream().anyMatch(f -> f.contains("IPAex")), fonts.toString());
+        }
+    }
+
+    @Test
+    void aCharacterNoFontHasRefusesTheRecordOfTheSeed() {
+        Household watanabe = SeedData.HOUSEHOLDS.stream().filter(h -> h.householdId().equals("H-0021")).findFirst()
+                .orElseThrow();
+        UnprintableTextException refused = assertThrows(UnprintableTextException.class,
+                () -> document.render(SAKURAGAWA, watanabe, watanabe.members(), "ISSUANCE-8", ISSUED_ON));
+        assertTrue(!refused.getMessage().contains("\uE000"), "the message never names the character");
     }
 
     @Test
