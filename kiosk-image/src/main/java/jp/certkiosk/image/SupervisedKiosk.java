@@ -1,0 +1,53 @@
+package jp.certkiosk.image;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import jp.certkiosk.app.Main;
+
+/**
+ * The kiosk with the screen, as the OS image runs it: the application's own command line, plus a
+ * heartbeat that beats on the JavaFX application thread. A beat proves the screen still handles
+ * events; a hung UI thread stops the beats, and systemd's watchdog restarts the kiosk. No beat is
+ * made before the toolkit is up, so READY=1 means the screen is there.
+ */
+public final class SupervisedKiosk {
+    /** How often the UI thread is asked to beat. The supervisor calls a beat stale after a few of these. */
+    public static final Duration BEAT_PERIOD = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(SupervisedKiosk.class.getName());
+
+    private SupervisedKiosk() {
+    }
+
+    public static void main(String[] args) {
+        Heartbeat.fromEnvironment().ifPresent(SupervisedKiosk::beatOnUiThread);
+        Main.main(args);
+    }
+
+    static void beatOnUiThread(Heartbeat heartbeat) {
+        ScheduledExecutorService pump = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kiosk-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        pump.scheduleAtFixedRate(() -> {
+            try {
+                Platform.runLater(() -> beatQuietly(heartbeat));
+            } catch (IllegalStateException toolkitNotYetStarted) {
+                // not ready yet: no beat
+            }
+        }, 0, BEAT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void beatQuietly(Heartbeat heartbeat) {
+        try {
+            heartbeat.beat();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "heartbeat not written: " + e.getMessage());
+        }
+    }
+}
