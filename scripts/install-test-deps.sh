@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need, where they are missing. Idempotent; needs root
-# (or sudo) only when something is missing.
+# Installs the Debian packages the tests need, where they are missing, and any packages named as
+# arguments (./kiosk image names what the OS image build needs). Idempotent; needs root (or sudo)
+# only when something is missing.
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,9 @@ packages=(
   cups                     # cupsd: the production queue in front of the printer
   cups-client              # lpadmin, lpstat
   dbus                     # dbus-daemon: the bus ippeveprinter needs
+  systemd                  # systemd-analyze verify of the OS image's units
+  cage                     # the compositor kiosk.service starts (verify checks ExecStart= exists)
+  "$@"
 )
 
 missing=()

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Boots the OS image of build-os-image.sh under qemu (KVM when /dev/kvm works, else software
+# emulation) with the serial console, in the boot test's target (kernel command line
+# systemd.unit=kiosk-test.target: the headless kiosk, a root shell on ttyS0), then over that shell:
+#   1. waits until kiosk-headless.service is active (READY=1 after a complete self-test issuance)
+#      and the journal shows the kiosk's "ready" lines
+#   2. checks the lockdown: root mounted read-only, /var/lib/kiosk on the data partition, no getty
+#   3. kills the kiosk's JVM (SIGKILL) and waits for systemd to start it again and for it to be
+#      ready again
+#   4. freezes the JVM (SIGSTOP): its heartbeat stops, the watchdog kills it, and it comes back
+# The whole console goes to kiosk-image/target/boot-test/console.log.
+# Usage: kiosk-image/boot-test.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+image="$here/target/image"
+work="$here/target/boot-test"
+log="$work/console.log"
+[[ -f "$image/disk.raw" ]] || { echo "no OS image: run kiosk-image/build-os-image.sh first" >&2; exit 1; }
+rm -rf "$work"
+mkdir -p "$work"
+: > "$log"
+
+# KVM where it really runs a kernel (on some hosts /dev/kvm exists but hangs); else software
+# emulation, with longer limits.
+accel=(-accel tcg -cpu max)
+speed=3   # waiting limits multiply by this under software emulation
+if [[ -r /dev/kvm && -w /dev/kvm ]]; then
+  timeout 10 qemu-system-x86_64 -accel kvm -machine q35 -m 256 -nodefaults -display none -no-reboot \
+    -kernel "$image/vmlinuz" -append "console=ttyS0 panic=-1" -serial stdio </dev/null >"$work/kvm-probe.log" 2>&1 || true
+fi
+if grep -a -q 'Linux version' "$work/kvm-probe.log" 2>/dev/null; then
+  accel=(-accel kvm)
+  speed=1
+fi
+echo "Booting the kiosk image under qemu (${accel[1]})…"
+
+started=$(date +%s)
+coproc QEMU { exec nice -n 10 qemu-system-x86_64 "${accel[@]}" -machine q35 -m 1536 -smp 2 \
+  -nodefaults -display none -no-reboot \
+  -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
+  -append "root=LABEL=KIOSKROOT ro console=ttyS0 systemd.unit=kiosk-test.target panic=-1" \
+  -drive "file=$image/disk.raw,format=raw,if=virtio,snapshot=on" \
+  -device virtio-rng-pci -serial stdio 2>&1; }
+qemu_pid=$QEMU_PID
+exec 3>&"${QEMU[1]}" 4<&"${QEMU[0]}"   # coproc descriptors do not reach subshells; copies do
+cat <&4 >> "$log" &
+reader=$!
+trap 'kill "$qemu_pid" 2>/dev/null || true; wait "$reader" 2>/dev/null || true' EXIT
+
+elapsed() { echo $(( $(date +%s) - started )); }
+fail() {
+  echo "BOOT TEST FAILED: $*" >&2
+  echo "--- last console lines ($log) ---" >&2
+  tail -n 40 "$log" | tr -d '\r' >&2
+  exit 1
+}
+# wait_for REGEX SECONDS: until the console shows REGEX. The test shell echoes nothing after the
+# first command (stty -echo) and has no prompt, so "@@NAME value" lines are its answers.
+wait_for() {
+  local regex=$1 limit=$(( $2 * speed )) t=0
+  while ! tr -d '\r' < "$log" | grep -a -q -E "$regex"; do
+    kill -0 "$qemu_pid" 2>/dev/null || fail "qemu exited while waiting for /$regex/"
+    (( t++ < limit )) || fail "no /$regex/ on the console within ${limit}s"
+    sleep 1
+  done
+}
+value_of() {  # the value of the last "@@NAME value" answer
+  tr -d '\r' < "$log" | grep -a -o -E "@@$1 .*\$" | tail -n 1 | cut -d' ' -f2-
+}
+send() { printf '%s\n' "$*" >&3; }
+
+wait_for '^kiosk-test# ' 600
+echo "  serial console shell after $(elapsed) s"
+send 'stty -echo; PS1=; export SYSTEMD_PAGER= SYSTEMD_COLORS=0'
+sleep 2
+unit=kiosk-headless.service
+
+# 1. ready, and the journal says so
+send "until systemctl is-active -q $unit; do sleep 1; done; echo @@ACTIVE \$(systemctl show -p MainPID --value $unit)"
+wait_for '@@ACTIVE [0-9]+' 600
+first_pid=$(value_of ACTIVE)
+echo "  $unit active (main PID $first_pid) after $(elapsed) s"
+send "journalctl -b -u $unit -o cat --no-pager | sed 's/^/@@J /'; echo @@JOURNAL-READY \$(journalctl -b -u $unit -o cat --no-pager | grep -c -e 'Kiosk ready' -e 'kiosk is ready')"
+wait_for '@@JOURNAL-READY [0-9]+' 60
+[[ "$(value_of JOURNAL-READY)" -ge 2 ]] || fail "the journal does not show the kiosk ready"
+echo "  journal: $(tr -d '\r' < "$log" | grep -a -o -E '@@J .*(Kiosk ready|kiosk is ready).*' | head -n 1 | cut -c5-)"
+
+# 2. lockdown
+send 'echo @@ROOT $(findmnt -no OPTIONS /); echo @@DATA $(findmnt -no SOURCE,OPTIONS /var/lib/kiosk); echo @@GETTY $(pgrep -c -x agetty)'
+wait_for '@@GETTY [0-9]+' 60
+[[ ",$(value_of ROOT)," == *,ro,* ]] || fail "root is not read-only: $(value_of ROOT)"
+[[ "$(value_of DATA)" == *rw* ]] || fail "/var/lib/kiosk is not the writable data partition: $(value_of DATA)"
+[[ "$(value_of GETTY)" == 0 ]] || fail "a getty runs: $(value_of GETTY)"
+echo "  root $(value_of ROOT | cut -d, -f1); /var/lib/kiosk on $(value_of DATA | cut -d' ' -f1); no getty"
+
+# 3. kill the kiosk: systemd starts it again
+send "pid=\$(systemctl show -p MainPID --value $unit); kill -KILL \$pid; t0=\$(date +%s); until n=\$(systemctl show -p MainPID --value $unit); [ \"\$n\" != 0 ] && [ \"\$n\" != \"\$pid\" ]; do sleep 0.2; done; echo @@RESTARTED \$n \$(( \$(date +%s) - t0 )); until systemctl is-active -q $unit; do sleep 0.5; done; echo @@READY-AGAIN \$(systemctl show -p MainPID --value $unit) \$(( \$(date +%s) - t0 )) \$(systemctl show -p NRestarts --value $unit)"
+wait_for '@@RESTARTED [0-9]+ [0-9]+' 60
+read -r new_pid restart_s <<<"$(value_of RESTARTED)"
+[[ "$new_pid" != "$first_pid" ]] || fail "the kiosk was not started again"
+echo "  killed PID $first_pid: systemd started PID $new_pid after ${restart_s} s"
+wait_for '@@READY-AGAIN [0-9]+ [0-9]+ [0-9]+' 600
+read -r ready_pid ready_s restarts <<<"$(value_of READY-AGAIN)"
+echo "  ... ready again (self-test issued) ${ready_s} s after the kill; NRestarts=$restarts"
+
+# 4. a frozen kiosk: the heartbeat stops, the watchdog restarts it
+send "pid=\$(systemctl show -p MainPID --value $unit); kill -STOP \$pid; t0=\$(date +%s); until n=\$(systemctl show -p MainPID --value $unit); [ \"\$n\" != 0 ] && [ \"\$n\" != \"\$pid\" ]; do sleep 0.5; done; echo @@WATCHDOG \$n \$(( \$(date +%s) - t0 )) \$(journalctl -b -u $unit -o cat --no-pager | grep -c 'Watchdog timeout')"
+wait_for '@@WATCHDOG [0-9]+ [0-9]+ [0-9]+' 300
+read -r wd_pid wd_s wd_count <<<"$(value_of WATCHDOG)"
+[[ "$wd_count" -ge 1 ]] || fail "the journal shows no watchdog timeout"
+echo "  froze PID $ready_pid: the watchdog killed it, PID $wd_pid started after ${wd_s} s"
+send "until systemctl is-active -q $unit; do sleep 1; done; echo @@FINAL \$(systemctl is-active $unit) \$(systemctl is-active pcscd.socket) \$(systemctl is-active cups.service); systemctl --failed --no-legend | sed 's/^/@@FAILED /'"
+wait_for '@@FINAL [a-z]+' 600
+echo "  finally: $unit $(value_of FINAL | cut -d' ' -f1) (pcscd.socket $(value_of FINAL | cut -d' ' -f2), cups $(value_of FINAL | cut -d' ' -f3)) after $(elapsed) s"
+failed="$(tr -d '\r' < "$log" | grep -a -o -E '@@FAILED .*' | cut -c10- || true)"
+[[ -z "$failed" ]] || echo "  failed units in the image: $failed"
+[[ "$(value_of FINAL | cut -d' ' -f1)" == active ]] || fail "$unit is not active at the end"
+send 'systemctl poweroff'
+sleep 2
+echo "BOOT TEST PASSED in $(elapsed) s: the kiosk service is active in the booted image (console: $log)"

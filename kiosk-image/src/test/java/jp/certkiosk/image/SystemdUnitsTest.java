@@ -1,0 +1,102 @@
+package jp.certkiosk.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OS image's units as systemd reads them: {@code systemd-analyze verify} must accept every one
+ * without a word, and the supervision contract (restart, rate limit, watchdog, staff restart) is
+ * in the units. The units name /opt/kiosk; here the launcher scripts are staged in a temporary
+ * directory and the units point there, so verify can check that the commands exist.
+ */
+class SystemdUnitsTest {
+    private static final Path UNITS = Path.of("systemd");
+    private static final Path SCRIPTS = Path.of("runtime", "bin");
+
+    @TempDir Path work;
+
+    @Test
+    void systemdAnalyzeVerifyAcceptsEveryUnit() throws Exception {
+        Result result = verify(stageUnits(""));
+        assertEquals(0, result.exitCode, result.output);
+        assertEquals("", result.output.strip(), "verify reported:\n" + result.output);
+    }
+
+    @Test
+    void verifyWouldCatchABrokenUnit() throws Exception {
+        Result result = verify(stageUnits("ExecStart=/opt/kiosk/bin/kiosk-session headless",
+                "ExecStart=/opt/kiosk/bin/no-such-command headless"));
+        assertNotEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("no-such-command"), result.output);
+    }
+
+    @Test
+    void bothKioskServicesAreSupervised() throws IOException {
+        for (String unit : List.of("kiosk.service", "kiosk-headless.service")) {
+            String text = Files.readString(UNITS.resolve(unit));
+            for (String line : List.of("Type=notify", "NotifyAccess=all", "Restart=always", "WatchdogSec=30",
+                    "StartLimitIntervalSec=300", "StartLimitBurst=10", "SuccessExitStatus=75", "User=kiosk",
+                    "RequiresMountsFor=/var/lib/kiosk")) {
+                assertTrue(text.lines().anyMatch(line::equals), unit + " lacks " + line);
+            }
+        }
+        String screen = Files.readString(UNITS.resolve("kiosk.service"));
+        assertTrue(screen.contains("ExecStart=/usr/bin/cage -d -- /opt/kiosk/bin/kiosk-session ui"), screen);
+        assertTrue(!screen.contains("cage -s") && !screen.contains(" -s "), "cage must not allow VT switching");
+    }
+
+    /** Copies the units into a directory, pointing /opt/kiosk at staged scripts; optionally replaces a line. */
+    private Path stageUnits(String... replace) throws IOException {
+        Path home = work.resolve("opt-kiosk");
+        Files.createDirectories(home.resolve("bin"));
+        try (Stream<Path> scripts = Files.list(SCRIPTS)) {
+            for (Path s : (Iterable<Path>) scripts::iterator) {
+                Path copy = Files.copy(s, home.resolve("bin").resolve(s.getFileName()));
+                copy.toFile().setExecutable(true);
+            }
+        }
+        Path dir = Files.createDirectories(work.resolve("units"));
+        try (Stream<Path> units = Files.list(UNITS)) {
+            for (Path u : (Iterable<Path>) units::iterator) {
+                String text = Files.readString(u);
+                if (replace.length == 2) {
+                    text = text.replace(replace[0], replace[1]);
+                }
+                Files.writeString(dir.resolve(u.getFileName()), text.replace("/opt/kiosk/", home + "/"));
+            }
+        }
+        return dir;
+    }
+
+    private record Result(int exitCode, String output) {}
+
+    private static Result verify(Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify", "--man=no"));
+        try (Stream<Path> units = Files.list(dir)) {
+            units.map(Path::toString).sorted().forEach(command::add);
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("SYSTEMD_LOG_LEVEL", "notice");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new AssertionError("systemd-analyze is missing: scripts/install-test-deps.sh installs systemd", e);
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "systemd-analyze verify did not finish");
+        return new Result(p.exitValue(), output);
+    }
+}
