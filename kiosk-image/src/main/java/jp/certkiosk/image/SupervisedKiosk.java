@@ -24,11 +24,12 @@ public final class SupervisedKiosk {
     }
 
     public static void main(String[] args) {
-        Heartbeat.fromEnvironment().ifPresent(SupervisedKiosk::beatOnUiThread);
+        Heartbeat.fromEnvironment().ifPresent(heartbeat -> beatOnUiThread(heartbeat, BEAT_PERIOD));
         Main.main(args);
     }
 
-    static void beatOnUiThread(Heartbeat heartbeat) {
+    /** Asks the JavaFX application thread for a beat every {@code period}; returns the pump (to stop it). */
+    static ScheduledExecutorService beatOnUiThread(Heartbeat heartbeat, Duration period) {
         ScheduledExecutorService pump = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kiosk-heartbeat");
             t.setDaemon(true);
@@ -40,7 +41,8 @@ public final class SupervisedKiosk {
             } catch (IllegalStateException toolkitNotYetStarted) {
                 // not ready yet: no beat
             }
-        }, 0, BEAT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return pump;
     }
 
     private static void beatQuietly(Heartbeat heartbeat) {
