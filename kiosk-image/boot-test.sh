@@ -9,8 +9,14 @@
 #      ready again
 #   4. freezes the JVM (SIGSTOP): its heartbeat stops, the watchdog kills it, and it comes back
 # The whole console goes to kiosk-image/target/boot-test/console.log.
-# Usage: kiosk-image/boot-test.sh
+#
+# With --screen it boots kiosk-test-screen.target on a virtual display instead: kiosk.service (cage,
+# Xwayland, the JavaFX kiosk) must become active (READY=1 from the JavaFX thread), a screenshot
+# goes to target/boot-test/screen.png, and after a kill of the JVM cage and the kiosk come back.
+# Usage: kiosk-image/boot-test.sh [--screen]
 set -euo pipefail
+mode=headless
+[[ "${1:-}" == "--screen" ]] && mode=screen
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 image="$here/target/image"
 work="$here/target/boot-test"
@@ -34,11 +40,19 @@ if grep -a -q 'Linux version' "$work/kvm-probe.log" 2>/dev/null; then
 fi
 echo "Booting the kiosk image under qemu (${accel[1]})…"
 
+target=kiosk-test.target
+display=()
+if [[ $mode == screen ]]; then
+  target=kiosk-test-screen.target
+  mkfifo "$work/monitor.in" "$work/monitor.out"
+  display=(-device virtio-vga -chardev "pipe,id=mon,path=$work/monitor" -mon chardev=mon,mode=readline)
+fi
+
 started=$(date +%s)
 coproc QEMU { exec nice -n 10 qemu-system-x86_64 "${accel[@]}" -machine q35 -m 1536 -smp 2 \
-  -nodefaults -display none -no-reboot \
+  -nodefaults -display none -no-reboot "${display[@]}" \
   -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
-  -append "root=LABEL=KIOSKROOT ro console=ttyS0 systemd.unit=kiosk-test.target panic=-1" \
+  -append "root=LABEL=KIOSKROOT ro console=ttyS0 systemd.unit=$target panic=-1" \
   -drive "file=$image/disk.raw,format=raw,if=virtio,snapshot=on" \
   -device virtio-rng-pci -serial stdio 2>&1; }
 qemu_pid=$QEMU_PID
@@ -46,6 +60,9 @@ exec 3>&"${QEMU[1]}" 4<&"${QEMU[0]}"   # coproc descriptors do not reach subshel
 cat <&4 >> "$log" &
 reader=$!
 trap 'kill "$qemu_pid" 2>/dev/null || true; wait "$reader" 2>/dev/null || true' EXIT
+if [[ $mode == screen ]]; then
+  cat "$work/monitor.out" > "$work/monitor.log" &
+fi
 
 elapsed() { echo $(( $(date +%s) - started )); }
 fail() {
@@ -73,6 +90,29 @@ wait_for '^kiosk-test# ' 600
 echo "  serial console shell after $(elapsed) s"
 send 'stty -echo; PS1=; export SYSTEMD_PAGER= SYSTEMD_COLORS=0'
 sleep 2
+
+if [[ $mode == screen ]]; then
+  unit=kiosk.service
+  send "until systemctl is-active -q $unit; do sleep 2; done; echo @@SCREEN \$(systemctl show -p MainPID --value $unit)"
+  wait_for '@@SCREEN [0-9]+' 900
+  echo "  $unit active (cage PID $(value_of SCREEN)) after $(elapsed) s"
+  send "journalctl -b -u $unit -o cat --no-pager | sed 's/^/@@J /'; echo @@UI-READY \$(journalctl -b -u $unit -o cat --no-pager | grep -c 'kiosk is ready (ui')"
+  wait_for '@@UI-READY [0-9]+' 60
+  [[ "$(value_of UI-READY)" -ge 1 ]] || fail "the journal does not show the screen ready"
+  sleep $(( 10 * speed ))   # let the first screen settle before the picture
+  printf 'screendump %s -f png\n' "$work/screen.png" > "$work/monitor.in"
+  sleep 5
+  echo "  screenshot: $work/screen.png"
+  send "cage=\$(systemctl show -p MainPID --value $unit); pkill -KILL -u kiosk -x java; until n=\$(systemctl show -p MainPID --value $unit); [ \"\$n\" != 0 ] && [ \"\$n\" != \"\$cage\" ]; do sleep 0.5; done; echo @@SCREEN-RESTARTED \$n; until systemctl is-active -q $unit; do sleep 1; done; echo @@SCREEN-AGAIN \$(systemctl show -p MainPID --value $unit)"
+  wait_for '@@SCREEN-RESTARTED [0-9]+' 120
+  echo "  killed the kiosk JVM: cage and the kiosk started again (PID $(value_of SCREEN-RESTARTED))"
+  wait_for '@@SCREEN-AGAIN [0-9]+' 900
+  send 'systemctl poweroff'
+  sleep 2
+  echo "SCREEN BOOT TEST PASSED in $(elapsed) s: kiosk.service active on the virtual display (console: $log)"
+  exit 0
+fi
+
 unit=kiosk-headless.service
 
 # 1. ready, and the journal says so

@@ -65,7 +65,7 @@ done
 # The units as systemd in the image reads them.
 SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --root="$rootfs" --man=no \
   /etc/systemd/system/kiosk.service /etc/systemd/system/kiosk-headless.service \
-  /etc/systemd/system/kiosk-test.target /etc/systemd/system/kiosk-test-console.service \
+  /etc/systemd/system/kiosk-test.target /etc/systemd/system/kiosk-test-screen.target /etc/systemd/system/kiosk-test-console.service \
   /etc/systemd/system/var-lib-kiosk.mount >&2 || echo "warning: systemd-analyze verify --root reported the above" >&2
 
 cp "$rootfs"/boot/vmlinuz-* "$out/vmlinuz"
