@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,7 @@ class HeadlessServiceTest {
             running.cancel(true);
         } finally {
             runner.shutdownNow();
+            assertTrue(runner.awaitTermination(30, TimeUnit.SECONDS), "the service stops when interrupted");
         }
     }
 }

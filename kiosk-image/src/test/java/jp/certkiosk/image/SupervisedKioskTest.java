@@ -54,6 +54,11 @@ class SupervisedKioskTest {
             waitFor(() -> Files.getLastModifiedTime(file).compareTo(whileHung) > 0, "beats again once it runs");
         } finally {
             pump.shutdownNow();
+            assertTrue(pump.awaitTermination(10, TimeUnit.SECONDS));
+            // beats already queued on the JavaFX thread run before this, so none lands after the test
+            CountDownLatch drained = new CountDownLatch(1);
+            Platform.runLater(drained::countDown);
+            assertTrue(drained.await(10, TimeUnit.SECONDS));
         }
     }
 
