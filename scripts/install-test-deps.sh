@@ -19,6 +19,15 @@ packages=(
   dbus                     # dbus-daemon: the bus ippeveprinter needs
   systemd                  # systemd-analyze verify of the OS image's units
   cage                     # the compositor kiosk.service starts (verify checks ExecStart= exists)
+  fonts-noto-cjk           # Noto Sans CJK: the screens in Japanese, Chinese, Korean (and Latin, Vietnamese)
+  fonts-dejavu-core        # DejaVu Sans: a second Latin font for the screens
+  xvfb                     # an X server without a screen: the lockdown check runs the kiosk on it
+  openbox                  # a window manager for the lockdown check: full screen, Alt+F4 as a close request
+  xdotool                  # sends Alt+F4, Escape, F11, Ctrl+W, Ctrl+Q to the kiosk in the lockdown check
+  x11-utils                # xwininfo, xdpyinfo: the kiosk window's geometry in the lockdown check
+  libgtk-3-0               # JavaFX on X11 (glass GTK) for the kiosk on a display
+  libxtst6                 # JavaFX on X11
+  libgl1                   # JavaFX on X11 (prism falls back to software rendering)
   "$@"
 )
 

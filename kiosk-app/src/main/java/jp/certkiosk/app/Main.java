@@ -83,7 +83,9 @@ public final class Main {
         public Integer call() throws Exception {
             boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
             if (display && !headless) {
-                KioskUi.run(places.data, places.out);
+                try (InstanceLock lock = InstanceLock.acquire(places.data.resolve("kiosk.lock"))) {
+                    KioskUi.run(places.data, places.out, jp.certkiosk.config.Profile.DEMO);
+                }
                 return 0;
             }
             java.util.Optional<String> pcscReader = jp.certkiosk.app.card.PcscCardSlot.readerWithCard();
@@ -97,9 +99,11 @@ public final class Main {
                         + demo.config().endpoint().baseUri() + ", virtual card '" + card + "'");
                 Scenario scenario = new Scenario(List.of(new Scenario.Step(card, List.of(issued.pin()),
                         DocumentType.RESIDENT_RECORD_COPY, 1)));
-                Report.TransactionReport result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal())
+                Report.TransactionReport result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment())
                         .run(scenario).transactions().get(0);
-                System.out.println("Outcome: " + result.outcome());
+                System.out.println("Outcome: " + result.outcome() + "; fee " + result.feeYen() + " yen paid with "
+                        + result.paidYen() + " yen" + (result.refundedYen() > 0 ? ", " + result.refundedYen()
+                        + " yen refunded" : ""));
                 if (result.outputFile() == null) {
                     System.out.println("No document was issued. Journal: " + result.journal());
                     return 1;
@@ -128,7 +132,7 @@ public final class Main {
             ObjectMapper json = ApiJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Scenario script = json.readValue(scenario.toFile(), Scenario.class);
             try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
-                Report result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal()).run(script);
+                Report result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment()).run(script);
                 String text = json.writeValueAsString(result);
                 if (report == null) {
                     System.out.println(text);

@@ -14,6 +14,7 @@ import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.app.journal.Journal;
+import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.config.EndpointConfig;
 import jp.certkiosk.config.KioskConfig;
 import jp.certkiosk.config.PrinterConfig;
@@ -38,9 +39,13 @@ public final class DemoEnvironment implements AutoCloseable {
     private final H2Journal journal;
     private final JerseyIssuanceEndpoint endpoint;
     private final KioskEngine engine;
+    private final SimulatedPaymentDevice payment;
+    private final Printer printer;
+    private final Clock clock;
 
     private DemoEnvironment(MunicipalSimulator simulator, KioskConfig config, VirtualCardSlot slot,
-                            PcscCardSlot pcscSlot, H2Journal journal, JerseyIssuanceEndpoint endpoint, KioskEngine engine) {
+                            PcscCardSlot pcscSlot, H2Journal journal, JerseyIssuanceEndpoint endpoint, KioskEngine engine,
+                            SimulatedPaymentDevice payment, Printer printer, Clock clock) {
         this.simulator = simulator;
         this.config = config;
         this.slot = slot;
@@ -48,6 +53,9 @@ public final class DemoEnvironment implements AutoCloseable {
         this.journal = journal;
         this.endpoint = endpoint;
         this.engine = engine;
+        this.payment = payment;
+        this.printer = printer;
+        this.clock = clock;
     }
 
     /**
@@ -97,14 +105,16 @@ public final class DemoEnvironment implements AutoCloseable {
             DocumentVerifier verifier = new DocumentVerifier(
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             CardSlot cardSlot = pcscSlot != null ? pcscSlot : slot;
+            Printer printer = printer(config);
+            SimulatedPaymentDevice payment = new SimulatedPaymentDevice(DEMO_HOPPER_YEN);
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(cardSlot), endpoint,
-                    printer(config), journal, verifier);
+                    printer, journal, verifier, payment);
             // issuances a previous run left in doubt are settled before the first resident
             new ConfirmationRecovery(endpoint, journal, clock).recover();
             if (pcscSlot != null) {
                 pcscSlot.start(engine::dispatch);
             }
-            return new DemoEnvironment(simulator, config, slot, pcscSlot, journal, endpoint, engine);
+            return new DemoEnvironment(simulator, config, slot, pcscSlot, journal, endpoint, engine, payment, printer, clock);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
@@ -124,7 +134,7 @@ public final class DemoEnvironment implements AutoCloseable {
 
     /** Another kiosk of the same demo: its own id and TLS credentials, card slot, printer and journal. */
     public record AnotherKiosk(String kioskId, KioskEngine engine, VirtualCardSlot slot,
-                               JerseyIssuanceEndpoint endpoint) implements AutoCloseable {
+                               JerseyIssuanceEndpoint endpoint, SimulatedPaymentDevice payment) implements AutoCloseable {
         @Override
         public void close() {
             endpoint.close();
@@ -142,9 +152,29 @@ public final class DemoEnvironment implements AutoCloseable {
         JerseyIssuanceEndpoint kioskEndpoint = new JerseyIssuanceEndpoint(kiosk.endpoint());
         DocumentVerifier verifier = new DocumentVerifier(
                 DocumentVerifier.readAnchor(kiosk.endpoint().documentSigningAnchor()), kioskId, clock);
+        SimulatedPaymentDevice kioskPayment = new SimulatedPaymentDevice(DEMO_HOPPER_YEN);
         KioskEngine kioskEngine = new KioskEngine(new Flow(clock), kioskId, new CardService(kioskSlot), kioskEndpoint,
-                printer, kioskJournal, verifier);
-        return new AnotherKiosk(kioskId, kioskEngine, kioskSlot, kioskEndpoint);
+                printer, kioskJournal, verifier, kioskPayment);
+        return new AnotherKiosk(kioskId, kioskEngine, kioskSlot, kioskEndpoint, kioskPayment);
+    }
+
+    /** Change the demo's coin hopper starts with. */
+    public static final int DEMO_HOPPER_YEN = 5000;
+
+    public SimulatedPaymentDevice payment() {
+        return payment;
+    }
+
+    public Printer printer() {
+        return printer;
+    }
+
+    public JerseyIssuanceEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** The printer a configuration names. */

@@ -35,7 +35,7 @@ public final class DocumentPictures {
         Path work = Files.createTempDirectory("certkiosk-pictures");
         try (DemoEnvironment demo = DemoEnvironment.start(work.resolve("var"), work.resolve("out"),
                 Clock.systemDefaultZone())) {
-            HeadlessRunner runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal());
+            HeadlessRunner runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment());
             picture(demo, runner, "adult", DocumentType.RESIDENT_RECORD_COPY, docs, "resident-record-copy", true);
             picture(demo, runner, "spouse", DocumentType.RESIDENT_RECORD_ITEMS, docs, "resident-record-items", false);
             picture(demo, runner, "rare-name", DocumentType.SEAL_REGISTRATION, docs, "seal-registration", false);

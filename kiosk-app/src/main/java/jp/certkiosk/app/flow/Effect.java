@@ -36,4 +36,15 @@ public sealed interface Effect {
     record Confirm(String issuanceId, Confirmation confirmation) implements Effect {}
 
     record Record(JournalEntry entry) implements Effect {}
+
+    /** Open the coin and bill slots for the fee of this document. */
+    record CollectPayment(int dueYen) implements Effect {}
+
+    /** Close the slots: paid in full, cancelled or aborted. */
+    record StopPayment() implements Effect {}
+
+    enum PayOutPurpose { CHANGE, REFUND }
+
+    /** Pay cash back to the resident. Answers {@link FlowEvent.PaidOut}. */
+    record PayOut(String transactionId, String issuanceId, int yen, PayOutPurpose purpose) implements Effect {}
 }

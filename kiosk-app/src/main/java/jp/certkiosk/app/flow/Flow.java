@@ -10,6 +10,9 @@ import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.app.flow.Effect.Authenticate;
+import jp.certkiosk.app.flow.Effect.CollectPayment;
+import jp.certkiosk.app.flow.Effect.PayOut;
+import jp.certkiosk.app.flow.Effect.StopPayment;
 import jp.certkiosk.app.flow.Effect.Confirm;
 import jp.certkiosk.app.flow.Effect.Print;
 import jp.certkiosk.app.flow.Effect.ReadCard;
@@ -28,7 +31,9 @@ import jp.certkiosk.app.journal.JournalStage;
  *
  * <p>Its two promises: a PIN is sent to the card only when the resident typed four digits on a
  * card that still has tries left; a document is printed only if its binding names this
- * transaction's session and the certificate of the card in the reader.
+ * transaction's session and the certificate of the card in the reader. And one more: the fee is
+ * taken before printing, and given back (journaled as refunded) when the print fails or the
+ * resident leaves the payment.
  */
 public final class Flow {
     /** Copies a resident may ask for in one transaction. */
@@ -45,6 +50,9 @@ public final class Flow {
     }
 
     public Transition next(FlowState state, FlowEvent event) {
+        if (event instanceof PaidOut paid) {
+            return new Transition(state, List.of(paidOut(paid)));
+        }
         Transition transition = step(state, event);
         return transition != null ? transition : Transition.to(state);
     }
@@ -67,6 +75,8 @@ public final class Flow {
             return choosingDocument(s, event);
         } else if (state instanceof Reserving s) {
             return reserving(s, event);
+        } else if (state instanceof Paying s) {
+            return paying(s, event);
         } else if (state instanceof Printing s) {
             return printing(s, event);
         } else if (state instanceof Confirming s) {
@@ -117,6 +127,9 @@ public final class Flow {
         if (event instanceof Cancelled) {
             return cancelled(tx);
         }
+        if (event instanceof IdleTimeout) {
+            return timedOut(tx);
+        }
         return cardTrouble(tx, event);
     }
 
@@ -160,6 +173,9 @@ public final class Flow {
         if (event instanceof Cancelled) {
             return cancelled(tx);
         }
+        if (event instanceof IdleTimeout) {
+            return timedOut(tx);
+        }
         return cardTrouble(tx, event);
     }
 
@@ -171,9 +187,13 @@ public final class Flow {
             if (problem != null) {
                 return refuseDocument(tx, issuance.issuanceId(), problem);
             }
-            return Transition.to(new Printing(tx, s.card(), s.session(), issuance, true),
-                    journal(tx, JournalStage.RESERVED, issuance.issuanceId(), issuance.documentType().name()),
-                    new Print(issuance, e.statement().certificateSha256()));
+            Record reserved = journal(tx, JournalStage.RESERVED, issuance.issuanceId(),
+                    issuance.documentType().name() + " x" + issuance.copies() + ", fee " + issuance.feeYen() + " yen");
+            if (issuance.feeYen() > 0) {
+                return Transition.to(new Paying(tx, s.card(), s.session(), issuance, 0), reserved,
+                        new CollectPayment(issuance.feeYen()));
+            }
+            return Transition.to(new Printing(tx, s.card(), s.session(), issuance, true), reserved, new Print(issuance, e.statement().certificateSha256()));
         }
         if (event instanceof DocumentUnverified e) {
             return refuseDocument(tx, e.issuanceId(), "signature: " + e.reason());
@@ -186,6 +206,70 @@ public final class Flow {
         return Transition.to(new Confirming(tx, new Outcome.DocumentNotBound(issuanceId), true),
                 journal(tx, JournalStage.BINDING_REFUSED, issuanceId, problem),
                 new Confirm(issuanceId, Confirmation.failed("document not bound: " + problem)));
+    }
+
+    /**
+     * The fee is taken before a page is printed. Leaving the payment (cancel, idle, card pulled)
+     * gives back what was inserted and tells the endpoint nothing was printed.
+     */
+    private Transition paying(Paying s, FlowEvent event) {
+        String tx = s.transactionId();
+        Issuance issuance = s.issuance();
+        String id = issuance.issuanceId();
+        if (event instanceof CashInserted e) {
+            if (e.yen() <= 0) {
+                return null;
+            }
+            int paid = s.paidYen() + e.yen();
+            if (paid < issuance.feeYen()) {
+                return Transition.to(new Paying(tx, s.card(), s.session(), issuance, paid));
+            }
+            List<Effect> effects = new ArrayList<>();
+            effects.add(new StopPayment());
+            effects.add(journal(tx, JournalStage.PAID, id, "fee " + issuance.feeYen() + " yen, inserted " + paid + " yen"));
+            if (paid > issuance.feeYen()) {
+                effects.add(new PayOut(tx, id, paid - issuance.feeYen(), Effect.PayOutPurpose.CHANGE));
+            }
+            effects.add(new Print(issuance, s.card().certificateSha256())); // the signed statement named this card: checked on reservation
+            return new Transition(new Printing(tx, s.card(), s.session(), issuance, true), effects);
+        }
+        if (event instanceof Cancelled) {
+            return leavePayment(s, new Outcome.Cancelled(), true, JournalStage.CANCELLED, "cancelled at payment");
+        }
+        if (event instanceof IdleTimeout) {
+            return leavePayment(s, new Outcome.TimedOut(), true, JournalStage.TIMED_OUT, "timed out at payment");
+        }
+        if (event instanceof CardRemoved || (event instanceof CardFailed f && f.removed())) {
+            return leavePayment(s, new Outcome.CardRemovedEarly(), false, JournalStage.ABORTED, "card removed at payment");
+        }
+        if (event instanceof CardFailed f) {
+            return leavePayment(s, new Outcome.CardUnreadable(f.step()), true, JournalStage.CARD_FAILED, f.step());
+        }
+        return null;
+    }
+
+    private Transition leavePayment(Paying s, Outcome outcome, boolean cardPresent, JournalStage stage, String why) {
+        String tx = s.transactionId();
+        String id = s.issuance().issuanceId();
+        List<Effect> effects = new ArrayList<>();
+        effects.add(new StopPayment());
+        effects.add(journal(tx, stage, id, why));
+        if (s.paidYen() > 0) {
+            effects.add(new PayOut(tx, id, s.paidYen(), Effect.PayOutPurpose.REFUND));
+        }
+        effects.add(new Confirm(id, Confirmation.failed(why)));
+        return new Transition(new Confirming(tx, outcome, cardPresent), effects);
+    }
+
+    /** Money paid back is journaled whatever the state: the drawer must add up. */
+    private Record paidOut(PaidOut e) {
+        if (!e.done()) {
+            return journal(e.transactionId(), JournalStage.PAYOUT_FAILED, e.issuanceId(),
+                    e.purpose() + " " + e.yen() + " yen not paid out: " + e.problem());
+        }
+        return journal(e.transactionId(),
+                e.purpose() == Effect.PayOutPurpose.REFUND ? JournalStage.REFUNDED : JournalStage.CHANGE_GIVEN,
+                e.issuanceId(), e.yen() + " yen");
     }
 
     /** Refusals and silence of the endpoint before anything was reserved, and card trouble. */
@@ -241,9 +325,13 @@ public final class Flow {
                     new Confirm(id, Confirmation.printed()));
         }
         if (event instanceof PrintFailed e) {
-            return Transition.to(new Confirming(tx, new Outcome.PrintFailed(id, e.reason()), s.cardPresent()),
-                    journal(tx, JournalStage.PRINT_FAILED, id, e.reason()),
-                    new Confirm(id, Confirmation.failed(e.reason())));
+            List<Effect> effects = new ArrayList<>();
+            effects.add(journal(tx, JournalStage.PRINT_FAILED, id, e.reason()));
+            if (s.issuance().feeYen() > 0) {
+                effects.add(new PayOut(tx, id, s.issuance().feeYen(), Effect.PayOutPurpose.REFUND));
+            }
+            effects.add(new Confirm(id, Confirmation.failed(e.reason())));
+            return new Transition(new Confirming(tx, new Outcome.PrintFailed(id, e.reason()), s.cardPresent()), effects);
         }
         if (event instanceof CardRemoved) {
             // The pages are the resident's own: finish and confirm them, then do not wait for a card.
@@ -294,6 +382,10 @@ public final class Flow {
 
     private Transition cancelled(String tx) {
         return end(tx, new Outcome.Cancelled(), journal(tx, JournalStage.CANCELLED, null, null));
+    }
+
+    private Transition timedOut(String tx) {
+        return end(tx, new Outcome.TimedOut(), journal(tx, JournalStage.TIMED_OUT, null, null));
     }
 
     private static Transition end(String tx, Outcome outcome, Effect... effects) {

@@ -80,4 +80,17 @@ public sealed interface FlowEvent {
 
     /** The endpoint acknowledged the confirmation (printed or failed). */
     record Confirmed() implements FlowEvent {}
+
+    /** The payment device took this much cash (a coin or a bill). */
+    record CashInserted(int yen) implements FlowEvent {}
+
+    /**
+     * The payment device paid money back: change, or a refund of the fee. {@code done} is false
+     * when the device could not pay it out (empty hopper): staff must hand it over.
+     */
+    record PaidOut(String transactionId, String issuanceId, int yen, Effect.PayOutPurpose purpose, boolean done,
+                   String problem) implements FlowEvent {}
+
+    /** Nobody touched the screen for too long: the session is wiped. */
+    record IdleTimeout() implements FlowEvent {}
 }

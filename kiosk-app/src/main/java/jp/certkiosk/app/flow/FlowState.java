@@ -27,6 +27,22 @@ public sealed interface FlowState {
     record Reserving(String transactionId, CardInfo card, Session session, DocumentType document, int copies)
             implements FlowState {}
 
+    /**
+     * The document is reserved and bound; the resident pays its fee before a page is printed.
+     * {@code paidYen} is what the payment device has taken so far.
+     */
+    record Paying(String transactionId, CardInfo card, Session session, Issuance issuance, int paidYen)
+            implements FlowState {
+        public int dueYen() {
+            return Math.max(0, issuance.feeYen() - paidYen);
+        }
+
+        @Override
+        public String toString() {
+            return "Paying[" + transactionId + ", " + issuance.issuanceId() + ", paid " + paidYen + "]";
+        }
+    }
+
     record Printing(String transactionId, CardInfo card, Session session, Issuance issuance, boolean cardPresent)
             implements FlowState {
         @Override

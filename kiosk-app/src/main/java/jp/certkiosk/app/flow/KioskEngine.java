@@ -15,6 +15,7 @@ import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.endpoint.IssuanceEndpoint;
 import jp.certkiosk.app.journal.Journal;
+import jp.certkiosk.app.payment.PaymentDevice;
 import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
@@ -36,12 +37,13 @@ public final class KioskEngine {
     private final Journal journal;
     private final DocumentVerifier verifier;
     private final AntiForgeryComposer composer = new AntiForgeryComposer(AntiForgeryComposer.IPAEX_MINCHO);
+    private final PaymentDevice payment;
     private final List<Consumer<FlowState>> listeners = new CopyOnWriteArrayList<>();
     private FlowState state = Flow.initial();
 
     /** @param verifier checks the municipality's signature over every document before the flow sees it */
     public KioskEngine(Flow flow, String kioskId, CardService card, IssuanceEndpoint endpoint, Printer printer,
-                       Journal journal, DocumentVerifier verifier) {
+                       Journal journal, DocumentVerifier verifier, PaymentDevice payment) {
         this.flow = flow;
         this.kioskId = kioskId;
         this.card = card;
@@ -49,6 +51,7 @@ public final class KioskEngine {
         this.printer = printer;
         this.journal = journal;
         this.verifier = verifier;
+        this.payment = payment;
     }
 
     public synchronized FlowState state() {
@@ -103,6 +106,19 @@ public final class KioskEngine {
         }
         if (effect instanceof Effect.Print p) {
             return Optional.of(print(p));
+        }
+        if (effect instanceof Effect.CollectPayment c) {
+            payment.startAccepting(c.dueYen());
+            return Optional.empty();
+        }
+        if (effect instanceof Effect.StopPayment) {
+            payment.stopAccepting();
+            return Optional.empty();
+        }
+        if (effect instanceof Effect.PayOut p) {
+            PaymentDevice.PayOutResult result = payment.payOut(p.yen());
+            return Optional.of(new FlowEvent.PaidOut(p.transactionId(), p.issuanceId(), p.yen(), p.purpose(),
+                    result.done(), result.problem()));
         }
         if (effect instanceof Effect.Confirm c) {
             return Optional.of(answer(endpoint.confirm(c.issuanceId(), c.confirmation()), nothing -> new FlowEvent.Confirmed()));

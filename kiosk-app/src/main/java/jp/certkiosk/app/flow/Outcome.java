@@ -56,4 +56,9 @@ public sealed interface Outcome {
     record CardRemovedEarly() implements Outcome {
         public String code() { return "CARD_REMOVED"; }
     }
+
+    /** Nobody touched the screen for too long; anything paid was refunded. */
+    record TimedOut() implements Outcome {
+        public String code() { return "TIMED_OUT"; }
+    }
 }

@@ -12,11 +12,14 @@ import jp.certkiosk.app.flow.Outcome;
 import jp.certkiosk.app.flow.Pin;
 import jp.certkiosk.app.journal.Journal;
 import jp.certkiosk.app.journal.JournalEntry;
+import jp.certkiosk.app.journal.JournalStage;
+import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.card.apdu.CommandApdu;
 
 /**
  * Plays a {@link Scenario} through the kiosk's own flow and engine, as a resident would at the
- * screen: place the card, type PINs, choose a document, take the card.
+ * screen: place the card, type PINs, choose a document, pay the exact fee with the simulated
+ * coin and bill acceptor, take the card.
  */
 public final class HeadlessRunner {
     private static final int INS_VERIFY = 0x20;
@@ -26,11 +29,13 @@ public final class HeadlessRunner {
     private final KioskEngine engine;
     private final VirtualCardSlot slot;
     private final Journal journal;
+    private final SimulatedPaymentDevice payment;
 
-    public HeadlessRunner(KioskEngine engine, VirtualCardSlot slot, Journal journal) {
+    public HeadlessRunner(KioskEngine engine, VirtualCardSlot slot, Journal journal, SimulatedPaymentDevice payment) {
         this.engine = engine;
         this.slot = slot;
         this.journal = journal;
+        this.payment = payment;
     }
 
     public Report run(Scenario scenario) {
@@ -51,6 +56,8 @@ public final class HeadlessRunner {
         slot.insert(step.card());
         FlowState state = engine.dispatch(new FlowEvent.CardInserted(tx));
         int verifies = 0;
+        int feeYen = 0;
+        int paidYen = 0;
         for (int steps = 0; !(state instanceof FlowState.TakeCard) && !(state instanceof FlowState.Welcome); steps++) {
             if (steps > MAX_STEPS) {
                 throw new IllegalStateException("transaction " + tx + " is stuck in " + state);
@@ -70,6 +77,14 @@ public final class HeadlessRunner {
                 state = engine.dispatch(offered
                         ? new FlowEvent.DocumentChosen(step.document(), step.copiesOrOne())
                         : new FlowEvent.Cancelled());
+            } else if (state instanceof FlowState.Paying paying) {
+                feeYen = paying.issuance().feeYen();
+                int coin = largestCoinWithin(paying.dueYen());
+                if (!payment.insert(coin)) {
+                    throw new IllegalStateException("the payment device refused " + coin + " yen while a fee is due");
+                }
+                paidYen += coin;
+                state = engine.dispatch(new FlowEvent.CashInserted(coin));
             } else {
                 throw new IllegalStateException("the flow waits in " + state + " with nothing for the resident to do");
             }
@@ -77,8 +92,30 @@ public final class HeadlessRunner {
         Outcome outcome = state instanceof FlowState.TakeCard take ? take.outcome() : new Outcome.CardRemovedEarly();
         slot.remove();
         engine.dispatch(new FlowEvent.CardRemoved());
+        List<String> lines = journalOf(tx);
         return new Report.TransactionReport(tx, step.card(), outcome.code(), outcome.issuanceId(), outputFile(outcome),
-                attempts, verifies, journalOf(tx));
+                attempts, verifies, feeYen, paidYen, refundedYen(lines), lines);
+    }
+
+    /** The resident pays the exact fee, coin by coin, largest coin first; a bill when no coin fits. */
+    private static int largestCoinWithin(int dueYen) {
+        List<Integer> denominations = SimulatedPaymentDevice.DENOMINATIONS;
+        for (int i = denominations.size() - 1; i >= 0; i--) {
+            if (denominations.get(i) <= dueYen) {
+                return denominations.get(i);
+            }
+        }
+        return denominations.get(denominations.size() - 1);
+    }
+
+    private static int refundedYen(List<String> journalLines) {
+        int refunded = 0;
+        for (String line : journalLines) {
+            if (line.startsWith(JournalStage.REFUNDED.name() + " ")) {
+                refunded += Integer.parseInt(line.split(" ")[1]);
+            }
+        }
+        return refunded;
     }
 
     private FlowState type(String typed) {

@@ -6,7 +6,7 @@ import java.util.List;
 public record Report(List<TransactionReport> transactions) {
     public record TransactionReport(String transactionId, String card, String outcome, String issuanceId,
                                     String outputFile, List<PinAttempt> pinAttempts, int verifyCommandsSent,
-                                    List<String> journal) {}
+                                    int feeYen, int paidYen, int refundedYen, List<String> journal) {}
 
     /**
      * One PIN entry and what the card said: ACCEPTED, WRONG (with the tries then left), BLOCKED, or

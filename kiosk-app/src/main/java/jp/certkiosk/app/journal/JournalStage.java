@@ -12,10 +12,18 @@ public enum JournalStage {
     ENDPOINT_UNAVAILABLE,
     RESERVED,
     BINDING_REFUSED,
+    PAID,
+    CHANGE_GIVEN,
     PRINTED,
     PRINT_FAILED,
+    REFUNDED,
+    /** The payment device could not pay money back: staff owe the resident this amount. */
+    PAYOUT_FAILED,
     CONFIRMED,
     CANCELLED,
+    TIMED_OUT,
     ABORTED,
-    CARD_TAKEN
+    CARD_TAKEN,
+    /** A staff action (login, test print, out of service, restart): not part of a transaction. */
+    STAFF
 }

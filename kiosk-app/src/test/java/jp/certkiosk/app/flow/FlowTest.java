@@ -59,7 +59,18 @@ class FlowTest {
 
         t = flow.next(t.state(), reserved(issuance("i-1", "s-1", "aa11")));
         assertEquals(JournalStage.RESERVED, journalStages(t).get(0));
-        assertInstanceOf(Effect.Print.class, t.effects().get(1));
+        assertEquals(new Effect.CollectPayment(200), t.effects().get(1));
+        assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.Print), "nothing prints before the fee is paid");
+
+        t = flow.next(t.state(), new CashInserted(100));
+        assertEquals(100, ((Paying) t.state()).paidYen());
+        assertTrue(t.effects().isEmpty());
+        t = flow.next(t.state(), new CashInserted(100));
+        assertInstanceOf(Printing.class, t.state());
+        assertEquals(List.of(JournalStage.PAID), journalStages(t));
+        assertEquals(new Effect.StopPayment(), t.effects().get(0));
+        assertInstanceOf(Effect.Print.class, t.effects().get(t.effects().size() - 1));
+        assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.PayOut), "exact fee: no change");
 
         t = flow.next(t.state(), new Printed("/out/i-1.pdf"));
         assertEquals(new Effect.Confirm("i-1", Confirmation.printed()), t.effects().get(1));
@@ -134,12 +145,58 @@ class FlowTest {
     }
 
     @Test
-    void aFailedPrintIsReportedAsFailedToTheEndpoint() {
+    void aFailedPrintRefundsTheFeeAndIsReportedAsFailedToTheEndpoint() {
         Printing printing = new Printing("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), true);
         Transition t = flow.next(printing, new PrintFailed("media-empty"));
-        assertEquals(new Effect.Confirm("i-1", Confirmation.failed("media-empty")), t.effects().get(1));
+        assertEquals(List.of(JournalStage.PRINT_FAILED), journalStages(t));
+        assertEquals(new Effect.PayOut("tx", "i-1", 200, Effect.PayOutPurpose.REFUND), t.effects().get(1));
+        assertEquals(new Effect.Confirm("i-1", Confirmation.failed("media-empty")), t.effects().get(2));
+
+        t = flow.next(t.state(), new PaidOut("tx", "i-1", 200, Effect.PayOutPurpose.REFUND, true, null));
+        assertEquals(List.of(JournalStage.REFUNDED), journalStages(t));
+        assertEquals("200 yen", ((Effect.Record) t.effects().get(0)).entry().detail());
         t = flow.next(t.state(), new Confirmed());
         assertEquals(new TakeCard("tx", new Outcome.PrintFailed("i-1", "media-empty")), t.state());
+    }
+
+    @Test
+    void overpaymentGivesChangeAndAnEmptyHopperIsJournaledForStaff() {
+        Paying paying = new Paying("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), 0);
+        Transition t = flow.next(paying, new CashInserted(1000));
+        assertTrue(t.effects().contains(new Effect.PayOut("tx", "i-1", 800, Effect.PayOutPurpose.CHANGE)));
+        t = flow.next(t.state(), new PaidOut("tx", "i-1", 800, Effect.PayOutPurpose.CHANGE, false, "hopper empty"));
+        assertInstanceOf(Printing.class, t.state());
+        assertEquals(List.of(JournalStage.PAYOUT_FAILED), journalStages(t));
+        assertEquals(paying, flow.next(paying, new CashInserted(0)).state(), "nothing inserted, nothing paid");
+    }
+
+    @Test
+    void leavingThePaymentRefundsWhatWasInsertedAndPrintsNothing() {
+        Paying paying = new Paying("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), 100);
+        for (FlowEvent leave : List.of(new Cancelled(), new IdleTimeout(), new CardRemoved())) {
+            Transition t = flow.next(paying, leave);
+            assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.Print), leave.toString());
+            assertTrue(t.effects().contains(new Effect.StopPayment()), leave.toString());
+            assertTrue(t.effects().contains(new Effect.PayOut("tx", "i-1", 100, Effect.PayOutPurpose.REFUND)), leave.toString());
+            Effect.Confirm confirm = t.effects().stream().filter(Effect.Confirm.class::isInstance)
+                    .map(Effect.Confirm.class::cast).findFirst().orElseThrow();
+            assertEquals(Confirmation.Outcome.FAILED, confirm.confirmation().outcome());
+            assertInstanceOf(Confirming.class, t.state());
+        }
+        Confirming afterIdle = (Confirming) flow.next(paying, new IdleTimeout()).state();
+        assertEquals(new Outcome.TimedOut(), afterIdle.outcome());
+        Transition t = flow.next(new Paying("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), 0), new Cancelled());
+        assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.PayOut), "nothing inserted, nothing refunded");
+    }
+
+    @Test
+    void anIdleResidentIsTimedOutWhereverTheKioskWaitsForThem() {
+        for (FlowState waiting : List.of(new EnteringPin("tx", CARD, 3, false, false), new ChoosingDocument("tx", CARD, SESSION))) {
+            Transition t = flow.next(waiting, new IdleTimeout());
+            assertEquals(new TakeCard("tx", new Outcome.TimedOut()), t.state());
+            assertEquals(List.of(JournalStage.TIMED_OUT), journalStages(t));
+        }
+        assertEquals(new Welcome(), flow.next(new Welcome(), new IdleTimeout()).state());
     }
 
     @Test
@@ -220,6 +277,7 @@ class FlowTest {
     void thePrintIsBoundToTheSignedCardCertificate() {
         Reserving reserving = new Reserving("tx", CARD, SESSION, DocumentType.RESIDENT_RECORD_COPY, 1);
         Transition t = flow.next(reserving, reserved(issuance("i-1", "s-1", "aa11")));
+        t = flow.next(t.state(), new CashInserted(200));
         Effect.Print print = (Effect.Print) t.effects().stream().filter(Effect.Print.class::isInstance).findFirst()
                 .orElseThrow();
         assertEquals("aa11", print.certificateSha256());

@@ -49,7 +49,7 @@ class EndpointOutcomesEndToEndTest {
     static void start() throws IOException {
         clock = new MovableClock(WEDNESDAY_MORNING);
         demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock, true);
-        runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal());
+        runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment());
     }
 
     @AfterAll
@@ -156,6 +156,8 @@ class EndpointOutcomesEndToEndTest {
             state = demo.engine().dispatch(new FlowEvent.DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1,
                     jp.certkiosk.api.IssuanceOptions.selected(List.of(spouse),
                             java.util.Set.of(jp.certkiosk.api.IssuanceOptions.RecordItem.HEAD_AND_RELATIONSHIP))));
+            FlowState.Paying paying = (FlowState.Paying) state;
+            state = demo.engine().dispatch(new FlowEvent.CashInserted(paying.dueYen()));
             Outcome outcome = ((FlowState.TakeCard) state).outcome();
             Outcome.Issued issued = assertInstanceOf(Outcome.Issued.class, outcome);
             String text = HeadlessRunnerTest.text(Path.of(issued.location())).replaceAll("[ 　]", "");

@@ -32,7 +32,7 @@ class HeadlessRunnerTest {
     @BeforeAll
     static void start() throws IOException {
         demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone());
-        runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal());
+        runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment());
     }
 
     @AfterAll
@@ -54,13 +54,16 @@ class HeadlessRunnerTest {
 
         assertEquals("ISSUED", result.outcome());
         assertNotNull(result.issuanceId());
+        assertEquals(200, result.feeYen());
+        assertEquals(200, result.paidYen());
+        assertEquals(0, result.refundedYen());
         assertEquals(List.of(new Report.PinAttempt("ACCEPTED", null)), result.pinAttempts());
         Path pdf = Path.of(result.outputFile());
         assertTrue(pdf.startsWith(dir.resolve("out")), pdf.toString());
         String text = text(pdf);
         assertTrue(text.contains("住民票"), text);
         assertTrue(text.replaceAll("[ 　]", "").contains("山田太郎"), text);
-        assertEquals(List.of("CARD_READ tries left 3", "AUTHENTICATED", "RESERVED RESIDENT_RECORD_COPY", "PRINTED",
+        assertEquals(List.of("CARD_READ tries left 3", "AUTHENTICATED", "RESERVED RESIDENT_RECORD_COPY x1, fee 200 yen", "PAID fee 200 yen, inserted 200 yen", "PRINTED",
                 "CONFIRMED ISSUED", "CARD_TAKEN"), result.journal());
     }
 
@@ -115,6 +118,27 @@ class HeadlessRunnerTest {
         List<JournalEntry> entries = demo.journal().entries().stream()
                 .filter(e -> e.transactionId().equals(result.transactionId())).toList();
         assertTrue(entries.stream().noneMatch(e -> e.stage() == JournalStage.RESERVED || e.stage() == JournalStage.PRINTED));
+    }
+
+    @Test
+    void aFailedPrintRefundsTheFeeAndJournalsTheRefund() throws IOException {
+        Path out = dir.resolve("out");
+        Path aside = dir.resolve("out-aside");
+        Files.createDirectories(out);
+        Files.move(out, aside);
+        Files.writeString(out, "not a directory: the printer cannot write");
+        int paidOutBefore = demo.payment().paidOutYen();
+        try {
+            Report.TransactionReport result = play("adult", List.of(pin("adult")), DocumentType.RESIDENT_RECORD_COPY);
+            assertEquals("PRINT_FAILED", result.outcome());
+            assertEquals(200, result.paidYen());
+            assertEquals(200, result.refundedYen());
+            assertEquals(200, demo.payment().paidOutYen() - paidOutBefore);
+            assertTrue(result.journal().contains("REFUNDED 200 yen"), result.journal().toString());
+        } finally {
+            Files.delete(out);
+            Files.move(aside, out);
+        }
     }
 
     /** A PIN that differs from the right one, different for each n. */

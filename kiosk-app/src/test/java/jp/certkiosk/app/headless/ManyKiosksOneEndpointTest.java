@@ -108,7 +108,7 @@ class ManyKiosksOneEndpointTest {
                     DemoEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-load-" + k, printer, journal, clock);
                     kiosks.add(kiosk);
                     printers.add(printer);
-                    HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal);
+                    HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal, kiosk.payment());
                     String pin = demo.simulator().card(holder.card()).orElseThrow().pin();
                     List<Scenario.Step> steps = new ArrayList<>();
                     for (int i = 0; i < TRANSACTIONS_PER_KIOSK; i++) {

@@ -36,7 +36,7 @@ class PrintingTest {
 
     static Report.TransactionReport issue(DemoEnvironment demo, String card) {
         String pin = demo.simulator().card(card).orElseThrow().pin();
-        return new HeadlessRunner(demo.engine(), demo.slot(), demo.journal())
+        return new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment())
                 .run(new Scenario(List.of(new Scenario.Step(card, List.of(pin), DocumentType.RESIDENT_RECORD_COPY, 1))))
                 .transactions().get(0);
     }
