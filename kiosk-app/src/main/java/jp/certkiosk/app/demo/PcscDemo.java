@@ -51,6 +51,11 @@ public final class PcscDemo {
             if (state instanceof FlowState.ChoosingDocument) {
                 state = engine.dispatch(new FlowEvent.DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1));
             }
+            if (state instanceof FlowState.Paying paying) {
+                // the demo's resident pays the exact fee into the simulated acceptor
+                System.out.println("Fee: " + paying.dueYen() + " yen");
+                state = engine.dispatch(new FlowEvent.CashInserted(paying.dueYen()));
+            }
             if (!(state instanceof FlowState.TakeCard take)) {
                 System.out.println("Outcome: stopped in " + state.getClass().getSimpleName());
                 return 1;

@@ -96,7 +96,8 @@ class PcscCardSlotTest {
         assertTrue(!card.received().isEmpty(), "the card itself answered the kiosk's commands");
 
         assertInstanceOf(FlowState.ChoosingDocument.class, type(demo.simulator().card("adult").orElseThrow().pin()));
-        FlowState done = demo.engine().dispatch(new FlowEvent.DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1));
+        FlowState paying = demo.engine().dispatch(new FlowEvent.DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1));
+        FlowState done = demo.engine().dispatch(new FlowEvent.CashInserted(((FlowState.Paying) paying).dueYen()));
         Outcome.Issued issued = assertInstanceOf(Outcome.Issued.class, assertInstanceOf(FlowState.TakeCard.class, done).outcome());
         assertTrue(Files.exists(Path.of(issued.location())));
 
