@@ -12,12 +12,13 @@ public final class JpkiCommands {
     /** Largest offset READ BINARY can address with P1 bit 8 clear (15 bits). */
     public static final int MAX_READ_OFFSET = 0x7FFF;
 
-    private static final int CLA_ISO = 0x00;
-    private static final int CLA_PROPRIETARY = 0x80;
-    private static final int INS_SELECT = 0xA4;
-    private static final int INS_VERIFY = 0x20;
-    private static final int INS_READ_BINARY = 0xB0;
-    private static final int INS_SIGN = 0x2A;
+    /** Class and instruction bytes of the JPKI commands: the encoders here and the virtual card share them. */
+    public static final int CLA_ISO = 0x00;
+    public static final int CLA_PROPRIETARY = 0x80;
+    public static final int INS_SELECT = 0xA4;
+    public static final int INS_VERIFY = 0x20;
+    public static final int INS_READ_BINARY = 0xB0;
+    public static final int INS_SIGN = 0x2A;
     private static final int SELECT_BY_DF_NAME = 0x04;
     private static final int SELECT_EF_UNDER_DF = 0x02;
     private static final int SELECT_NO_RESPONSE_DATA = 0x0C;

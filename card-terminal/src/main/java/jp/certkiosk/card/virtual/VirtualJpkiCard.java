@@ -1,5 +1,12 @@
 package jp.certkiosk.card.virtual;
 
+import static jp.certkiosk.card.jpki.JpkiCommands.CLA_ISO;
+import static jp.certkiosk.card.jpki.JpkiCommands.CLA_PROPRIETARY;
+import static jp.certkiosk.card.jpki.JpkiCommands.INS_READ_BINARY;
+import static jp.certkiosk.card.jpki.JpkiCommands.INS_SELECT;
+import static jp.certkiosk.card.jpki.JpkiCommands.INS_SIGN;
+import static jp.certkiosk.card.jpki.JpkiCommands.INS_VERIFY;
+
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -103,12 +110,6 @@ public final class VirtualJpkiCard implements ApduTransport {
         {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF, 0x6F, 0x00},
     };
 
-    private static final int CLA_ISO = 0x00;
-    private static final int CLA_PROPRIETARY = 0x80;
-    private static final int INS_SELECT = 0xA4;
-    private static final int INS_VERIFY = 0x20;
-    private static final int INS_READ_BINARY = 0xB0;
-    private static final int INS_SIGN = 0x2A;
 
     private static final int SW_SUCCESS = 0x9000;
     private static final int SW_END_OF_FILE = 0x6282;

@@ -15,6 +15,7 @@ import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.app.journal.JournalStage;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.card.apdu.CommandApdu;
+import jp.certkiosk.card.jpki.JpkiCommands;
 
 /**
  * Plays a {@link Scenario} through the kiosk's own flow and engine, as a resident would at the
@@ -22,7 +23,6 @@ import jp.certkiosk.card.apdu.CommandApdu;
  * coin and bill acceptor, take the card.
  */
 public final class HeadlessRunner {
-    private static final int INS_VERIFY = 0x20;
     /** Steps one transaction may take before the runner calls it stuck. */
     private static final int MAX_STEPS = 50;
 
@@ -143,7 +143,7 @@ public final class HeadlessRunner {
     private int countVerifies() {
         int count = 0;
         for (CommandApdu command : slot.received()) {
-            if (command.ins() == INS_VERIFY && command.data() != null && command.data().length > 0) {
+            if (command.ins() == JpkiCommands.INS_VERIFY && command.data() != null && command.data().length > 0) {
                 count++;
             }
         }
