@@ -28,6 +28,8 @@ packages=(
   cage xwayland                                        # the Wayland kiosk compositor, X11 for JavaFX
   libgtk-3-0 libxtst6 libxxf86vm1 libgl1 libegl1       # what JavaFX's glass/prism load
   fonts-ipaexfont-mincho fonts-ipaexfont-gothic        # documents and screens
+  fonts-ipamj-mincho                                   # rare kanji of registered names on documents
+  fonts-noto-cjk                                       # the screens' eight languages
   pcscd libccid                                        # PC/SC and USB card readers
   cups-daemon cups-client cups-filters                 # the printer queue
   procps                                               # ps/pkill for staff diagnostics and the boot test
