@@ -18,7 +18,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Renders the pictures of the README: each document type as the kiosk prints it, front and back
- * (for the household over two sheets, the fronts of both),
+ * (and the front of the second sheet of a document over two sheets),
  * at 60 dpi, and a simulated photocopy of a front (averaged 4 x 4 at 300 dpi, then thresholded)
  * where the latent 「複写」 shows. Issues the documents through the demo (simulator, virtual card,
  * file printer) in a temporary folder.
@@ -76,10 +76,9 @@ public final class DocumentPictures {
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(Path.of(result.outputFile())))) {
             PDFRenderer renderer = new PDFRenderer(document);
             ImageIO.write(renderer.renderImageWithDPI(0, DPI, ImageType.RGB), "png", docs.resolve(name + "-front.png").toFile());
-            if (document.getNumberOfPages() == 2) {
-                ImageIO.write(renderer.renderImageWithDPI(1, DPI, ImageType.RGB), "png",
-                        docs.resolve(name + "-back.png").toFile());
-            } else {
+            ImageIO.write(renderer.renderImageWithDPI(1, DPI, ImageType.RGB), "png",
+                    docs.resolve(name + "-back.png").toFile());
+            if (document.getNumberOfPages() > 2) {
                 ImageIO.write(renderer.renderImageWithDPI(2, DPI, ImageType.RGB), "png",
                         docs.resolve(name + "-sheet2-front.png").toFile());
             }
