@@ -36,10 +36,13 @@ public final class TaxCertificateDocument {
         };
     }
 
-    /** 令和8年度 for 2026: a fiscal year starts in April. */
+    /**
+     * 令和8年度 for 2026. A fiscal year named in the era most of it lies in: 2019 (April 2019 - March
+     * 2020, 令和 from May) is 令和元年度, as municipalities wrote it.
+     */
     public static String fiscalYear(int year) {
-        JapaneseEraDate april = JapaneseEraDate.of(LocalDate.of(year, 4, 1));
-        return april.era() + (april.year() == 1 ? "元" : Integer.toString(april.year())) + "年度";
+        JapaneseEraDate named = JapaneseEraDate.of(LocalDate.of(year, 12, 31));
+        return named.era() + (named.year() == 1 ? "元" : Integer.toString(named.year())) + "年度";
     }
 
     /** @throws UnprintableTextException if a character cannot be printed faithfully */
