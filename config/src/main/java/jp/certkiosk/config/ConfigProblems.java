@@ -14,6 +14,10 @@ final class ConfigProblems {
         }
     }
 
+    List<String> list() {
+        return List.copyOf(problems);
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }

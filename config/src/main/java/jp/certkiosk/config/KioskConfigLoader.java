@@ -39,15 +39,38 @@ public final class KioskConfigLoader {
 
     /** Loads and validates; throws {@link InvalidConfigException} listing every problem. */
     public static KioskConfig load(Path file) throws IOException {
+        Read read = read(file);
+        if (!read.problems().isEmpty()) {
+            throw new InvalidConfigException(read.problems());
+        }
+        return read.config();
+    }
+
+    /**
+     * A configuration as far as it could be read, and every problem found, each starting with its
+     * key: for {@code config check}, which goes on to open the files a broken configuration names.
+     * Parts that could not be read are null in {@code config}.
+     */
+    public record Read(KioskConfig config, List<String> problems) {}
+
+    public static Read read(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        return from(properties, file.toAbsolutePath().getParent());
+        ConfigProblems problems = new ConfigProblems();
+        KioskConfig config = from(properties, file.toAbsolutePath().getParent(), problems);
+        return new Read(config, problems.list());
     }
 
     static KioskConfig from(Properties p, Path base) {
         ConfigProblems problems = new ConfigProblems();
+        KioskConfig config = from(p, base, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static KioskConfig from(Properties p, Path base, ConfigProblems problems) {
         for (String key : new TreeSet<>(p.stringPropertyNames())) {
             if (!KEYS.contains(key)) {
                 problems.add(key, "is not a key of the kiosk configuration (see the README for the keys)");
@@ -89,7 +112,6 @@ public final class KioskConfigLoader {
                 path(p, "journal.directory", base, problems), reader, payment,
                 pinFile == null ? null : base.resolve(pinFile).normalize(), screen);
         config.check(problems);
-        problems.throwIfAny();
         return config;
     }
 
