@@ -52,6 +52,14 @@ public final class Main {
         return config.journalDirectory().toAbsolutePath().resolveSibling("kiosk.lock");
     }
 
+    /** One line naming the kiosk and the parts its configuration built. */
+    public static String banner(Kiosk kiosk) {
+        KioskConfig c = kiosk.config();
+        return "Kiosk " + c.kioskId() + " (" + c.profile() + "), endpoint " + c.endpoint().baseUri() + ", reader: "
+                + kiosk.readerName() + ", printer: " + (c.printer().uri() != null ? c.printer().uri()
+                : c.printer().outputDirectory()) + ", payment: " + c.payment().kind();
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run the kiosk full screen as its configuration file describes it (the store's kiosk).")
     public static final class Run implements Callable<Integer> {
@@ -66,6 +74,7 @@ public final class Main {
             }
             try (InstanceLock lock = InstanceLock.acquire(lockFile(loaded.get()));
                  Kiosk kiosk = KioskAssembly.build(loaded.get(), Clock.systemDefaultZone())) {
+                System.out.println(banner(kiosk));
                 KioskUi.run(kiosk);
             }
             return 0;
@@ -73,8 +82,57 @@ public final class Main {
     }
 
     @Command(name = "config", mixinStandardHelpOptions = true, description = "Configuration files.",
-            subcommands = {Config.Check.class})
+            subcommands = {Config.Check.class, Config.StaffPinFile.class})
     public static final class Config {
+        @Command(name = "staff-pin", mixinStandardHelpOptions = true,
+                description = "Ask for a new staff PIN (6-8 digits, typed twice, not shown) and write its salted hash to FILE, "
+                        + "the file staff.pinHashFile names. Without a console the two lines are read from standard input.")
+        public static final class StaffPinFile implements Callable<Integer> {
+            @Parameters(index = "0", description = "the staff PIN hash file to write")
+            Path file;
+
+            @Override
+            public Integer call() throws Exception {
+                char[] first = ask("New staff PIN: ");
+                char[] second = ask("The same again: ");
+                try {
+                    if (first == null || second == null || !java.util.Arrays.equals(first, second)) {
+                        System.err.println("the two entries differ; nothing written");
+                        return 1;
+                    }
+                    if (first.length < 6 || first.length > 8 || !new String(first).chars().allMatch(Character::isDigit)) {
+                        System.err.println("a staff PIN is 6 to 8 digits; nothing written");
+                        return 1;
+                    }
+                    jp.certkiosk.app.staff.StaffPin.store(file, first);
+                    System.out.println("staff PIN hash written to " + file.toAbsolutePath());
+                    return 0;
+                } finally {
+                    if (first != null) {
+                        java.util.Arrays.fill(first, '\0');
+                    }
+                    if (second != null) {
+                        java.util.Arrays.fill(second, '\0');
+                    }
+                }
+            }
+
+            private static java.io.BufferedReader stdin;
+
+            private static char[] ask(String prompt) throws java.io.IOException {
+                java.io.Console console = System.console();
+                if (console != null) {
+                    return console.readPassword(prompt);
+                }
+                if (stdin == null) {
+                    stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+                String line = stdin.readLine();
+                return line == null ? null : line.trim().toCharArray();
+            }
+        }
+
         @Command(name = "check", mixinStandardHelpOptions = true,
                 description = "List every problem of a configuration file with its key, and open the files it names. "
                         + "Exit 0 when the kiosk can start from it, 1 otherwise; an unreachable reader or printer is a "

@@ -148,6 +148,10 @@ public final class DemoMain {
                 if (loaded.isEmpty()) {
                     return 2;
                 }
+                if (loaded.get().reader().kind() == jp.certkiosk.config.ReaderConfig.Kind.PCSC) {
+                    // the scripted residents start at an empty reader: a card left on it is pulled first
+                    VirtualCardProcess.send(places.data, "remove");
+                }
                 try (Kiosk kiosk = KioskAssembly.build(loaded.get(), Clock.systemDefaultZone())) {
                     SimulatedPaymentDevice payment = kiosk.simulatedPayment().orElseThrow(() -> new CommandLine.ParameterException(
                             new CommandLine(this), "the scripted resident pays into a simulated acceptor: " + config

@@ -87,6 +87,10 @@ public final class ConfigCheck {
         if (config.staffPinFile() != null) {
             try {
                 StaffPin.load(config.staffPinFile(), Clock.systemUTC());
+                if (!Files.readString(config.staffPinFile()).trim().matches("pbkdf2-sha256:\\d+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+")) {
+                    errors.add("staff.pinHashFile does not hold a staff PIN hash (./kiosk config staff-pin FILE writes one): "
+                            + config.staffPinFile());
+                }
             } catch (IOException | RuntimeException e) {
                 errors.add("staff.pinHashFile cannot be read as a staff PIN hash: " + config.staffPinFile());
             }

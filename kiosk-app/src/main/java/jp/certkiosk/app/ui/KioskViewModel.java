@@ -222,9 +222,12 @@ public final class KioskViewModel {
         return staffNotice;
     }
 
+    /** The parts' health; "…" for each while the parts are still being asked. */
     public StaffConsole.Status staffStatus() {
-        return staffStatus;
+        return staffStatus != null ? staffStatus : ASKING;
     }
+
+    private static final StaffConsole.Status ASKING = new StaffConsole.Status("…", "…", List.of(), "…", "…", "…");
 
     public StaffConsole.Summary staffSummary() {
         return staffSummary;
@@ -603,18 +606,21 @@ public final class KioskViewModel {
         changed();
     }
 
-    /** Asks the parts for their health off the screen's thread (printer and endpoint are I/O), then shows it. */
+    /**
+     * Today's numbers from the local journal at once; the parts' health off the screen's thread (the
+     * printer and the endpoint are asked over the network), shown when they have answered.
+     */
     public void refreshStaff() {
         idle.touched();
+        staffSummary = parts.staff().today();
         background.execute(() -> {
             StaffConsole.Status status = parts.staff().status();
-            StaffConsole.Summary summary = parts.staff().today();
             onFx.accept(() -> {
                 staffStatus = status;
-                staffSummary = summary;
                 changed();
             });
         });
+        changed();
     }
 
     /** Prints the test page off the screen's thread; the notice shows when the printer has answered. */

@@ -524,12 +524,14 @@ class KioskUiTest {
         typeStaffPin(robot, SimulatedEnvironment.STAFF_PIN);
         robot.clickOn("#staff-pin-ok");
         waitFor(robot, "#staff-panel-title");
+        // the parts are asked off the screen's thread: their answers show when they come
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#staff-endpoint").contains("…"));
         assertTrue(text(robot, "#staff-endpoint").contains("reachable at https://"), text(robot, "#staff-endpoint"));
         assertTrue(text(robot, "#staff-printer").contains("ready"), text(robot, "#staff-printer"));
         assertTrue(text(robot, "#staff-summary").startsWith("本日：発行0件"), text(robot, "#staff-summary"));
 
         robot.clickOn("#staff-test-print");
-        assertEquals(ja.getString("staff.testPrinted"), text(robot, "#staff-notice"));
+        waitForText(robot, "#staff-notice", ja.getString("staff.testPrinted"));
         assertEquals(1, pdfs());
         robot.interact(() -> model.chooseLanguage(Language.ENGLISH));
         shoot(robot, "52-staff-panel-en");
