@@ -16,7 +16,7 @@ import jp.certkiosk.api.ApiJson;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.IssuanceOptions.RegisterExtent;
 import jp.certkiosk.api.IssuanceOptions.TaxCertificateKind;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -38,13 +38,13 @@ class CertificatesEndToEndTest {
 
     @TempDir static Path dir;
     static MovableClock clock;
-    static DemoEnvironment demo;
+    static SimulatedEnvironment demo;
     static HeadlessRunner runner;
 
     @BeforeAll
     static void start() throws IOException {
         clock = new MovableClock(WEDNESDAY_MORNING);
-        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock, true);
+        demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock, true);
         runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment());
     }
 
