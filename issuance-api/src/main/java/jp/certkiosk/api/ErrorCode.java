@@ -52,5 +52,12 @@ public enum ErrorCode {
     /** The issuance was already confirmed with a different outcome. */
     CONFIRMATION_CONFLICT,
     /** The certificate's revocation status cannot be learned now (OCSP unreachable): try later. */
-    REVOCATION_STATUS_UNAVAILABLE
+    REVOCATION_STATUS_UNAVAILABLE,
+    /** The session has reserved as many documents as one session may. */
+    RESERVATION_LIMIT_REACHED,
+    /**
+     * The reservation ran out before a PRINTED confirmation came: the endpoint ended it FAILED and
+     * charges no fee (a FAILED confirmation of it is accepted).
+     */
+    RESERVATION_EXPIRED
 }

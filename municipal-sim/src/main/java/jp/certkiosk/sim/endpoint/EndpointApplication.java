@@ -1,5 +1,8 @@
 package jp.certkiosk.sim.endpoint;
 
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jp.certkiosk.sim.SimulatorOptions;
+import jp.certkiosk.sim.registry.KioskRegister;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -16,8 +19,13 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class EndpointApplication {
     private EndpointApplication() {}
 
-    public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances) {
-        return new ResourceConfig()
+    /**
+     * @param kiosks the allow-list the kiosk's TLS certificate is checked against
+     * @param instanceName named in a response header when several instances serve together, or null
+     */
+    public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances, KioskRegister kiosks,
+                                        String instanceName) {
+        ResourceConfig config = new ResourceConfig()
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -29,10 +37,16 @@ public final class EndpointApplication {
                     protected void configure() {
                         bind(sessions).to(SessionDesk.class);
                         bind(issuances).to(IssuanceDesk.class);
+                        bind(kiosks).to(KioskRegister.class);
                     }
                 })
                 .register(ChallengeResource.class)
                 .register(SessionResource.class)
                 .register(ConfirmationResource.class);
+        if (instanceName != null) {
+            config.register((ContainerResponseFilter) (request, response) ->
+                    response.getHeaders().putSingle(SimulatorOptions.INSTANCE_HEADER, instanceName));
+        }
+        return config;
     }
 }
