@@ -239,8 +239,9 @@ public final class Main {
 
     @Command(name = "sim", description = "Run the municipal endpoint simulator on its own (options: see sim --help).")
     static final class Sim implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "0..*", description = "options for the simulator")
-        List<String> args = List.of();
+        /** The simulator's own options (--data, --port, --host, --service-hours, --instances), passed on. */
+        @CommandLine.Unmatched
+        List<String> args = new java.util.ArrayList<>();
 
         @Override
         public Integer call() throws InterruptedException {

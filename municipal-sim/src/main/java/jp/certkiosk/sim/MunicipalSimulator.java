@@ -320,7 +320,7 @@ public final class MunicipalSimulator implements AutoCloseable {
         return hashes;
     }
 
-    private static List<IssuedCard> issuedCards(TestPki pki) {
+    static List<IssuedCard> issuedCards(TestPki pki) {
         return SeedData.CARDS.stream()
                 .map(seed -> {
                     CardKey key = pki.card(seed.profile()).orElseThrow();

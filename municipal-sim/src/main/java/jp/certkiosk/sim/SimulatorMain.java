@@ -11,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * (default 127.0.0.1), {@code --service-hours on|off} (default off: open around the clock; on: the
  * municipalities keep 6:30-23:00 Japan time and close Dec 29 - Jan 3). Prints the base URI, the kiosk's credential files and the virtual cards
  * with their PINs (all test material), then serves until the process is stopped.
+ * {@code --instances N} (N &gt; 1) runs N instances over one registry behind HAProxy
+ * ({@link SimulatorCluster}), listening on {@code --port}; {@code --database-url URL} and
+ * {@code --instance NAME} make this process one such instance over the registry at URL.
  */
 public final class SimulatorMain {
     private SimulatorMain() {}
@@ -21,8 +24,13 @@ public final class SimulatorMain {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: SimulatorMain [--data DIR] [--port N] [--host H] [--service-hours on|off]");
+            System.err.println("usage: SimulatorMain [--data DIR] [--port N] [--host H] [--service-hours on|off] "
+                    + "[--instances N] [--database-url URL --instance NAME]");
             System.exit(2);
+            return;
+        }
+        if (instances(args) > 1) {
+            SimulatorCluster.run(options, instances(args), System.out);
             return;
         }
         MunicipalSimulator simulator = MunicipalSimulator.start(options);
@@ -35,8 +43,20 @@ public final class SimulatorMain {
         stopped.await();
     }
 
+    /** The number of instances asked for with {@code --instances} (1 without it). */
+    static int instances(String[] args) {
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--instances")) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return 1;
+    }
+
     static SimulatorOptions parse(String[] args) {
         Path data = Path.of("var", "sim");
+        String databaseUrl = null;
+        String instance = null;
         String host = "127.0.0.1";
         int port = 8443;
         boolean serviceHours = false;
@@ -49,6 +69,17 @@ public final class SimulatorMain {
             switch (option) {
                 case "--data" -> data = Path.of(value);
                 case "--host" -> host = value;
+                case "--database-url" -> databaseUrl = value;
+                case "--instance" -> instance = value;
+                case "--instances" -> {
+                    try {
+                        if (Integer.parseInt(value) < 1) {
+                            throw new IllegalArgumentException("--instances needs a number of 1 or more");
+                        }
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--instances needs a number of 1 or more");
+                    }
+                }
                 case "--port" -> {
                     try {
                         port = Integer.parseInt(value);
@@ -65,7 +96,11 @@ public final class SimulatorMain {
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours);
+        if ((databaseUrl == null) != (instance == null)) {
+            throw new IllegalArgumentException("--database-url and --instance go together");
+        }
+        SimulatorOptions options = new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours);
+        return databaseUrl == null ? options : options.sharing(databaseUrl, instance);
     }
 
     static void describe(MunicipalSimulator simulator, PrintStream out) {
