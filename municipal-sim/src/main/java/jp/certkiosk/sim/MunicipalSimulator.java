@@ -54,7 +54,7 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
  * small server), per-municipality document-signing keys, and a resident register of fictional
  * people in H2.
  */
-public final class MunicipalSimulator implements AutoCloseable {
+public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseable {
     private static final Logger LOG = System.getLogger(MunicipalSimulator.class.getName());
     /** The kiosk the demo runs as. */
     public static final String DEMO_KIOSK_ID = "kiosk-demo-001";

@@ -31,7 +31,7 @@ import jp.certkiosk.sim.registry.SeedData;
  * instance answers one call per connection, so consecutive calls of one transaction land on
  * different instances. Logs and the generated {@code haproxy.cfg} are in {@code DATA/cluster/}.
  */
-public final class SimulatorCluster implements AutoCloseable {
+public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final SimulatorOptions options;
