@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk.",
         subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class, Main.CardCommand.class,
-                VerifyScan.class})
+                VerifyScan.class, jp.certkiosk.app.demo.SoakCommand.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();

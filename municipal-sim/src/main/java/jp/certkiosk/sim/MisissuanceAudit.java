@@ -36,7 +36,8 @@ public final class MisissuanceAudit {
      * @param outcome the kiosk's outcome code ({@code ISSUED} when a document came out)
      * @param issuanceId null when nothing was reserved
      * @param keptYen what the resident paid and did not get back
-     * @param document the printed file, or null
+     * @param document the printed file, or null (none came out, or it was checked with
+     *     {@link #documentProblems} as it came out and is gone)
      */
     public record KioskTransaction(String kioskId, String cardProfile, String outcome, String issuanceId, int keptYen,
                                    Path document) {}
@@ -63,7 +64,7 @@ public final class MisissuanceAudit {
         long kept = 0;
         for (KioskTransaction t : transactions) {
             kept += t.keptYen();
-            if (t.document() != null) {
+            if (t.outcome().equals(ISSUED)) {
                 issued++;
                 if (t.issuanceId() == null || byIssuance.putIfAbsent(t.issuanceId(), t) != null) {
                     mismatches.add("issuance id handed out twice or missing: " + t.issuanceId());
@@ -107,27 +108,28 @@ public final class MisissuanceAudit {
         return new Result(transactions.size(), issued, printed, failed, reserved, fees, List.copyOf(mismatches));
     }
 
-    private static void checkDocument(KioskTransaction t, LedgerRow row, List<String> mismatches) {
-        String residentId = SeedData.CARDS.stream().filter(c -> c.profile().equals(t.cardProfile()))
+    /** The kiosks' outcome code of a transaction whose document came out. */
+    public static final String ISSUED = "ISSUED";
+
+    /**
+     * What is wrong with one printed document: it must name card {@code cardProfile}'s resident and
+     * household, and nobody of another household.
+     */
+    public static List<String> documentProblems(String issuanceId, String cardProfile, Path pdf) {
+        List<String> problems = new ArrayList<>();
+        String residentId = SeedData.CARDS.stream().filter(c -> c.profile().equals(cardProfile))
                 .findFirst().flatMap(SeedCard::residentId).orElse(null);
         Household own = SeedData.HOUSEHOLDS.stream()
                 .filter(h -> h.members().stream().anyMatch(m -> m.residentId().equals(residentId)))
                 .findFirst().orElse(null);
         if (own == null) {
-            mismatches.add(t.issuanceId() + ": a document for card " + t.cardProfile() + ", which has no resident");
-            return;
+            return List.of(issuanceId + ": a document for card " + cardProfile + ", which has no resident");
         }
-        if (row == null) {
-            mismatches.add(t.issuanceId() + ": a document the ledger does not know");
-        } else if (!row.residentId().equals(residentId) || !row.kioskId().equals(t.kioskId())) {
-            mismatches.add(t.issuanceId() + ": issued to " + row.residentId() + " at " + row.kioskId()
-                    + ", printed for card " + t.cardProfile() + " at " + t.kioskId());
-        }
-        String text = compact(text(t.document()));
+        String text = compact(text(pdf));
         Resident resident = own.members().stream().filter(m -> m.residentId().equals(residentId)).findFirst()
                 .orElseThrow();
         if (!text.contains(compact(resident.name().written())) || !text.contains(compact(own.address()))) {
-            mismatches.add(t.issuanceId() + ": the document does not name card " + t.cardProfile()
+            problems.add(issuanceId + ": the document does not name card " + cardProfile
                     + "'s resident and household");
         }
         for (Household other : SeedData.HOUSEHOLDS) {
@@ -136,10 +138,25 @@ public final class MisissuanceAudit {
             }
             for (Resident stranger : other.members()) {
                 if (text.contains(compact(stranger.name().written()))) {
-                    mismatches.add(t.issuanceId() + ": the document of card " + t.cardProfile()
+                    problems.add(issuanceId + ": the document of card " + cardProfile
                             + " names a resident of household " + other.householdId());
                 }
             }
+        }
+        return problems;
+    }
+
+    private static void checkDocument(KioskTransaction t, LedgerRow row, List<String> mismatches) {
+        String residentId = SeedData.CARDS.stream().filter(c -> c.profile().equals(t.cardProfile()))
+                .findFirst().flatMap(SeedCard::residentId).orElse(null);
+        if (row == null) {
+            mismatches.add(t.issuanceId() + ": a document the ledger does not know");
+        } else if (!row.residentId().equals(residentId) || !row.kioskId().equals(t.kioskId())) {
+            mismatches.add(t.issuanceId() + ": issued to " + row.residentId() + " at " + row.kioskId()
+                    + ", printed for card " + t.cardProfile() + " at " + t.kioskId());
+        }
+        if (t.document() != null) {
+            mismatches.addAll(documentProblems(t.issuanceId(), t.cardProfile(), t.document()));
         }
     }
 
