@@ -221,6 +221,7 @@ public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable 
                 "--port", String.valueOf(instancePort),
                 "--database-url", jdbcUrl,
                 "--instance", name,
+                "--exit-with-parent",
                 "--service-hours", options.serviceHours() ? "on" : "off"));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -3,6 +3,7 @@ package jp.certkiosk.sim;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -33,6 +34,10 @@ public final class SimulatorMain {
             SimulatorCluster.run(options, instances(args), System.out);
             return;
         }
+        if (List.of(args).contains("--exit-with-parent")) {
+            // an instance of a cluster: it ends with the process that started it, even a killed one
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+        }
         MunicipalSimulator simulator = MunicipalSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,7 +50,7 @@ public final class SimulatorMain {
 
     /** The number of instances asked for with {@code --instances} (1 without it). */
     static int instances(String[] args) {
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--instances")) {
                 return Integer.parseInt(args[i + 1]);
             }
@@ -62,6 +67,9 @@ public final class SimulatorMain {
         boolean serviceHours = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--exit-with-parent")) {
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + option);
             }
