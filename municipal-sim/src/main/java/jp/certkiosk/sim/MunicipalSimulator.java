@@ -243,6 +243,11 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
         return ocspUri;
     }
 
+    @Override
+    public List<String> about() {
+        return List.of("OCSP responder  " + ocspUri);
+    }
+
     /** The hotline and the municipal office: suspend, revoke or reinstate a card's certificate. */
     public RevocationRegister revocations() {
         return revocations;

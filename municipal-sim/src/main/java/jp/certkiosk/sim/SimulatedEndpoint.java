@@ -8,7 +8,15 @@ import java.util.List;
  * What a kiosk's configuration needs of a running simulated endpoint, one instance
  * ({@link MunicipalSimulator}) or several behind a balancer ({@link SimulatorCluster}).
  */
-public interface SimulatedEndpoint {
+public interface SimulatedEndpoint extends AutoCloseable {
+    /**
+     * Starts one instance ({@code instances} 1) or a cluster of them behind HAProxy on
+     * {@code options.port()}.
+     */
+    static SimulatedEndpoint start(SimulatorOptions options, int instances) {
+        return instances > 1 ? SimulatorCluster.start(options, instances) : MunicipalSimulator.start(options);
+    }
+
     /** Where kiosks connect. */
     URI baseUri();
 
@@ -20,4 +28,11 @@ public interface SimulatedEndpoint {
 
     /** The virtual cards of the seed data, in seed order. */
     List<IssuedCard> cards();
+
+    /** What else a vendor should know of it, one line each (e.g. the OCSP responder, the instances). */
+    List<String> about();
+
+    /** Stops it. */
+    @Override
+    void close();
 }

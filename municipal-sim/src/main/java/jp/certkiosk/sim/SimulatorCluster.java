@@ -134,7 +134,19 @@ public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable 
                 + new String(kiosk.trustStorePassword()) + ")");
         out.println("  document anchor " + cluster.documentSigningAnchor().toAbsolutePath());
         out.println("  logs            " + options.dataDir().resolve("cluster").toAbsolutePath());
+        out.println("Serving until stopped (Ctrl+C).");
+        out.flush();
         stopped.await();
+    }
+
+    @Override
+    public List<String> about() {
+        List<String> lines = new ArrayList<>();
+        lines.add("instances       " + instances.size() + " processes behind HAProxy (TLS passed through, round robin)");
+        instanceUris().forEach(uri -> lines.add("instance        " + uri));
+        lines.add("registry        " + registryServer.jdbcUrl());
+        lines.add("logs            " + options.dataDir().resolve("cluster").toAbsolutePath());
+        return lines;
     }
 
     /** Where kiosks connect: the balancer. */

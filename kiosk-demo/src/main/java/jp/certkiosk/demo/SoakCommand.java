@@ -1,4 +1,4 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.demo;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

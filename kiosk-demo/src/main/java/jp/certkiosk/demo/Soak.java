@@ -1,4 +1,4 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.card.CardService;
+import jp.certkiosk.app.flow.CardService;
+import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
 import jp.certkiosk.app.flow.Flow;
@@ -229,7 +230,7 @@ public final class Soak {
                 }
             }
             Random random = new Random(options.seed() * 7919 + index);
-            VirtualCardSlot slot = new VirtualCardSlot(own);
+            VirtualCardSlot slot = new VirtualCardSlot(DemoConfiguration.virtualCards(own));
             H2Journal journal = H2Journal.open(config.journalDirectory());
             JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(config.endpoint());
             Clock clock = Clock.systemUTC();
