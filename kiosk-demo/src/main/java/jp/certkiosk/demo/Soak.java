@@ -174,7 +174,8 @@ public final class Soak {
             Duration elapsed = Duration.between(started, Instant.now());
             MisissuanceAudit.Result audit;
             try (RegistryDatabase registry = RegistryDatabase.connect(cluster.registryUrl())) {
-                audit = MisissuanceAudit.audit(transactions, registry);
+                // this run's issuances only: the data directory may hold an earlier run's
+                audit = MisissuanceAudit.audit(transactions, registry, started.minusSeconds(1));
             }
             return new Summary(transactions.size(), new TreeMap<>(outcomes), List.copyOf(runnerFailures), audit,
                     elapsed);

@@ -2,6 +2,7 @@ package jp.certkiosk.sim;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,10 +55,16 @@ public final class MisissuanceAudit {
 
     private MisissuanceAudit() {}
 
+    /** The audit of every issuance of these transactions' kiosks in the ledger. */
     public static Result audit(Collection<KioskTransaction> transactions, RegistryDatabase registry) {
+        return audit(transactions, registry, Instant.EPOCH);
+    }
+
+    /** The audit of the issuances these transactions' kiosks reserved from {@code since} on (one run's). */
+    public static Result audit(Collection<KioskTransaction> transactions, RegistryDatabase registry, Instant since) {
         Set<String> kiosks = new HashSet<>();
         transactions.forEach(t -> kiosks.add(t.kioskId()));
-        Map<String, LedgerRow> ledger = ledger(registry, kiosks);
+        Map<String, LedgerRow> ledger = ledger(registry, kiosks, since);
         List<String> mismatches = new ArrayList<>();
         Map<String, KioskTransaction> byIssuance = new HashMap<>();
         int issued = 0;
@@ -172,13 +179,15 @@ public final class MisissuanceAudit {
         return text.replaceAll("\\s+", "");
     }
 
-    private static Map<String, LedgerRow> ledger(RegistryDatabase registry, Set<String> kiosks) {
+    private static Map<String, LedgerRow> ledger(RegistryDatabase registry, Set<String> kiosks, Instant since) {
         Map<String, LedgerRow> rows = new HashMap<>();
         try (Connection connection = registry.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT issuance_id, kiosk_id, resident_id, status, fee_yen FROM issuance WHERE kiosk_id = ?")) {
+                     "SELECT issuance_id, kiosk_id, resident_id, status, fee_yen FROM issuance "
+                             + "WHERE kiosk_id = ? AND reserved_at >= ?")) {
             for (String kiosk : kiosks) {
                 select.setString(1, kiosk);
+                select.setObject(2, since.atOffset(java.time.ZoneOffset.UTC));
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         rows.put(row.getString(1), new LedgerRow(row.getString(2), row.getString(3), row.getString(4),
