@@ -33,6 +33,7 @@ packages=(
   libgtk-3-0               # JavaFX on X11 (glass GTK) for the kiosk on a display
   libxtst6                 # JavaFX on X11
   libgl1                   # JavaFX on X11 (prism falls back to software rendering)
+  imagemagick              # convert: the verify-scan tests rotate, scale, blur, noise and photograph backs
   haproxy                  # the load balancer in front of several simulator instances (./kiosk sim --instances)
   nodejs                   # npx runs redocly lint (npm @redocly/cli, Node.js 20 or later) on the OpenAPI document
   "$@"

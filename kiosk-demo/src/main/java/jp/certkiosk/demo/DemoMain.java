@@ -206,6 +206,10 @@ public final class DemoMain {
                 + "HAProxy on --port, TLS passed through, round robin (default: ${DEFAULT-VALUE}: one, in this process)")
         int instances;
 
+        @Option(names = "--approve-use-registrations", description = "the domicile municipalities approve every "
+                + "pending use registration now (they do so by themselves three days after filing)")
+        boolean approveUseRegistrations;
+
         @Override
         public Integer call() throws InterruptedException {
             if (!serviceHours.equals("on") && !serviceHours.equals("off")) {
@@ -232,6 +236,9 @@ public final class DemoMain {
                 System.out.println("  kiosk " + kioskId + " configuration " + file.toAbsolutePath()
                         + " (key store " + credentials.keyStore().getFileName() + ", staff PIN "
                         + DemoConfiguration.DEMO_STAFF_PIN + ")");
+            }
+            if (approveUseRegistrations) {
+                System.out.println("  use registrations approved now: " + simulator.approveUseRegistrations());
             }
             System.out.println("  virtual cards (profile, PIN):");
             for (IssuedCard card : simulator.cards()) {

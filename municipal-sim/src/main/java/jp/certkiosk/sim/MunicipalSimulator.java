@@ -24,6 +24,13 @@ import jp.certkiosk.sim.document.CertificatePdfWriter;
 import jp.certkiosk.sim.document.ResidentRecordDocument;
 import jp.certkiosk.sim.document.ResidentRecordItemsDocument;
 import jp.certkiosk.sim.document.SealRegistrationDocument;
+import jp.certkiosk.sim.document.FamilyRegisterAnnexDocument;
+import jp.certkiosk.sim.document.FamilyRegisterDocument;
+import jp.certkiosk.sim.document.TaxCertificateDocument;
+import jp.certkiosk.sim.endpoint.DomicileDesk;
+import jp.certkiosk.sim.registry.FamilyRegisterBook;
+import jp.certkiosk.sim.registry.TaxRoll;
+import jp.certkiosk.sim.registry.UseRegistrations;
 import jp.certkiosk.sim.endpoint.CardAuthenticator;
 import jp.certkiosk.sim.endpoint.ChallengeBook;
 import jp.certkiosk.sim.endpoint.EndpointApplication;
@@ -75,6 +82,7 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
     private final KioskRegister kiosks;
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
+    private DomicileDesk domiciles;
     private boolean closed;
 
     private MunicipalSimulator(TestPki pki, RegistryDatabase database, CertificatePdfWriter pdfWriter,
@@ -113,6 +121,8 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
         try {
             pdf = CertificatePdfWriter.standard();
             ResidentRegistry registry = seed(pki, database);
+            FamilyRegisterBook registers = new FamilyRegisterBook(database);
+            TaxRoll taxRoll = new TaxRoll(database);
             KioskRegister kiosks = new KioskRegister(database);
             kiosks.register(DEMO_KIOSK_ID, sha256(pki.kioskCertificate(DEMO_KIOSK_ID)), options.clock().instant());
 
@@ -132,6 +142,9 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
             MunicipalServices services = new MunicipalServices(SeedData.SERVICES, registry, options.clock(),
                     options.serviceHours());
             SessionBook sessions = new SessionBook(database.dataSource(), options.clock(), ids);
+            DomicileDesk domiciles = new DomicileDesk(sessions, registry, registers, new UseRegistrations(database),
+                    options.clock());
+            services.withDomiciles(domiciles);
             SessionDesk sessionDesk = new SessionDesk(new ChallengeBook(database.dataSource(), options.clock(), ids),
                     sessions, new CardAuthenticator(pki.userAuthenticationCa(), ocspUri, options.clock()), registry,
                     services);
@@ -139,7 +152,9 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
             IssuanceDesk issuanceDesk = new IssuanceDesk(sessions, registry, ledger,
                     new ResidentRecordDocument(pdf), new SealRegistrationDocument(pdf), services, pki::documentSigner,
                     ids, options.clock())
-                    .withItemsCertificate(new ResidentRecordItemsDocument(pdf));
+                    .withItemsCertificate(new ResidentRecordItemsDocument(pdf))
+                    .withFamilyRegisters(domiciles, new FamilyRegisterDocument(pdf), new FamilyRegisterAnnexDocument(pdf))
+                    .withTaxCertificates(taxRoll, new TaxCertificateDocument(pdf));
             sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "reservation-expiry");
                 thread.setDaemon(true);
@@ -153,8 +168,8 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
                     .setEnabledCipherSuites(TlsProfile.cipherSuites());
             URI bindUri = URI.create("https://" + options.host() + ":" + options.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri,
-                    EndpointApplication.create(sessionDesk, issuanceDesk, kiosks, options.instanceName()), true, tls,
-                    false);
+                    EndpointApplication.create(sessionDesk, issuanceDesk, kiosks, domiciles, options.instanceName()),
+                    true, tls, false);
             if (options.shared()) {
                 // one call per connection: a load balancer in front (TLS passed through, so it sees
                 // connections, not requests) then sends consecutive calls to different instances
@@ -166,7 +181,7 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
             URI baseUri = URI.create("https://localhost:" + port + "/");
             LOG.log(Level.INFO, "municipal endpoint simulator listening at {0}", baseUri);
             return new MunicipalSimulator(pki, database, pdf, server, baseUri, issuedCards(pki), ocspServer, ocspUri,
-                    revocations, issuanceDesk, ledger, kiosks, options.clock(), sweeper);
+                    revocations, issuanceDesk, ledger, kiosks, options.clock(), sweeper).withDomiciles(domiciles);
         } catch (IOException | RuntimeException e) {
             if (sweeper != null) {
                 sweeper.shutdownNow();
@@ -211,6 +226,8 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
         registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
                 certificateHashes(pki));
         registry.seedDetails(SeedData.PREVIOUS_ADDRESSES, SeedData.SEAL_IMPRESSIONS);
+        new FamilyRegisterBook(database).seed(SeedData.FAMILY_REGISTERS);
+        new TaxRoll(database).seed(SeedData.TAX_RECORDS);
         return registry;
     }
 
@@ -264,6 +281,21 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
     /** Makes the next reservation answer wrongly, once: for tests of the kiosk's refusal to print it. */
     public void misissueNext(IssuanceDesk.Misissuance fault) {
         issuanceDesk.misissueNext(fault);
+    }
+
+    private MunicipalSimulator withDomiciles(DomicileDesk desk) {
+        this.domiciles = desk;
+        return this;
+    }
+
+    /**
+     * The domicile municipalities approve every pending use registration (利用登録申請) now, as their
+     * offices do after some days (a registration also approves itself {@code UseRegistrations.APPROVAL_TIME}
+     * after filing, by the simulator's clock). Returns how many were approved.
+     */
+    @Override
+    public int approveUseRegistrations() {
+        return domiciles.approvePending();
     }
 
     /** The fees charged so far: only issuances confirmed PRINTED count. */

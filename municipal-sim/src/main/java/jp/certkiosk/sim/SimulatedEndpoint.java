@@ -29,6 +29,9 @@ public interface SimulatedEndpoint extends AutoCloseable {
     /** The virtual cards of the seed data, in seed order. */
     List<IssuedCard> cards();
 
+    /** The domicile municipalities approve every pending use registration now; returns how many. */
+    int approveUseRegistrations();
+
     /** What else a vendor should know of it, one line each (e.g. the OCSP responder, the instances). */
     List<String> about();
 

@@ -140,6 +140,11 @@ public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable 
     }
 
     @Override
+    public int approveUseRegistrations() {
+        return new jp.certkiosk.sim.registry.UseRegistrations(registry).approvePending(options.clock().instant());
+    }
+
+    @Override
     public List<String> about() {
         List<String> lines = new ArrayList<>();
         lines.add("instances       " + instances.size() + " processes behind HAProxy (TLS passed through, round robin)");

@@ -21,10 +21,11 @@ public final class EndpointApplication {
 
     /**
      * @param kiosks the allow-list the kiosk's TLS certificate is checked against
+     * @param domiciles the use registrations of residents whose domicile is elsewhere, or null
      * @param instanceName named in a response header when several instances serve together, or null
      */
     public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances, KioskRegister kiosks,
-                                        String instanceName) {
+                                        DomicileDesk domiciles, String instanceName) {
         ResourceConfig config = new ResourceConfig()
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -46,6 +47,14 @@ public final class EndpointApplication {
         if (instanceName != null) {
             config.register((ContainerResponseFilter) (request, response) ->
                     response.getHeaders().putSingle(SimulatorOptions.INSTANCE_HEADER, instanceName));
+        }
+        if (domiciles != null) {
+            config.register(new AbstractBinder() {
+                @Override
+                protected void configure() {
+                    bind(domiciles).to(DomicileDesk.class);
+                }
+            }).register(UseRegistrationResource.class);
         }
         return config;
     }
