@@ -158,7 +158,9 @@ public final class IssuanceLedger {
             insert.setBytes(i++, issuance.signedStatement());
             insert.setString(i++, JSON.writeValueAsString(issuance.options()));
             insert.setBytes(i++, issuance.printKey());
-            insert.setObject(i, issuance.reservedAt().plus(RESERVATION_LIFETIME).atOffset(ZoneOffset.UTC));
+            // microseconds, as the column keeps them: a value rounded up would outlive its expiry
+            insert.setObject(i, issuance.reservedAt().plus(RESERVATION_LIFETIME)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
         }
     }
