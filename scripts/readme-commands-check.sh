@@ -15,6 +15,7 @@ skip_reason() {
     "./kiosk image"*) echo "builds and boots the OS image as root (about 14 min): ./kiosk image --boot-test is its test" ;;
     "scripts/lockdown-check.sh"*) echo "runs in ./kiosk test right before this check" ;;
     "pdftoppm "*|"./kiosk verify-scan "*) echo "names an issuance of the run the README shows; VerifyScan's tests cover the command" ;;
+    "./kiosk soak "*) echo "a soak runs for minutes to hours: its short version runs in CI (.ci/run), and SoakTest" ;;
     *) return 1 ;;
   esac
 }
@@ -72,7 +73,11 @@ for command in "${commands[@]}"; do
   echo "readme-commands-check: $command"
   case "$command" in
     "./kiosk sim "*)
-      # serves until stopped: the commands after it use it; stopped at the end
+      # serves until stopped: the commands after it use it; stopped at the end (or by the next one)
+      if [[ -n "$sim_pid" ]]; then
+        kill "$sim_pid" 2>/dev/null || true
+        wait "$sim_pid" 2>/dev/null || true
+      fi
       sim_pid="$(banner "$command" "Serving until stopped")"
       ;;
     "./kiosk run "*)

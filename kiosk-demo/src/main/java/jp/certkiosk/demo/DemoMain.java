@@ -26,6 +26,7 @@ import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.sim.IssuedCard;
 import jp.certkiosk.sim.KioskCredentials;
 import jp.certkiosk.sim.MunicipalSimulator;
+import jp.certkiosk.sim.SimulatedEndpoint;
 import jp.certkiosk.sim.SimulatorOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk, with its demo and the vendors' test mode.",
         subcommands = {Main.Run.class, Main.Config.class, DemoMain.Demo.class, DemoMain.Headless.class, DemoMain.Sim.class,
-                DemoMain.CardCommand.class, VerifyScan.class})
+                DemoMain.CardCommand.class, VerifyScan.class, SoakCommand.class})
 public final class DemoMain {
     public static void main(String[] args) {
         Main.configureLogging();
@@ -201,6 +202,10 @@ public final class DemoMain {
                 + "(default: " + MunicipalSimulator.DEMO_KIOSK_ID + ")")
         List<String> kiosks = List.of(MunicipalSimulator.DEMO_KIOSK_ID);
 
+        @Option(names = "--instances", defaultValue = "1", description = "simulator processes over one registry behind "
+                + "HAProxy on --port, TLS passed through, round robin (default: ${DEFAULT-VALUE}: one, in this process)")
+        int instances;
+
         @Option(names = "--approve-use-registrations", description = "the domicile municipalities approve every "
                 + "pending use registration now (they do so by themselves three days after filing)")
         boolean approveUseRegistrations;
@@ -210,8 +215,8 @@ public final class DemoMain {
             if (!serviceHours.equals("on") && !serviceHours.equals("off")) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--service-hours takes on or off");
             }
-            MunicipalSimulator simulator = MunicipalSimulator.start(
-                    new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours.equals("on")));
+            SimulatedEndpoint simulator = SimulatedEndpoint.start(
+                    new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours.equals("on")), instances);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 simulator.close();
@@ -219,7 +224,7 @@ public final class DemoMain {
             }, "simulator-shutdown"));
             System.out.println("Municipal endpoint simulator (fictional municipalities and residents, test PKI)");
             System.out.println("  base URI        " + simulator.baseUri());
-            System.out.println("  OCSP responder  " + simulator.ocspUri());
+            simulator.about().forEach(line -> System.out.println("  " + line));
             System.out.println("  document anchor " + simulator.documentSigningAnchor().toAbsolutePath()
                     + " (the municipal document-signing CA, DER)");
             for (String kioskId : kiosks) {

@@ -31,6 +31,7 @@ import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
+import jp.certkiosk.api.TlsProfile;
 import jp.certkiosk.api.UseRegistration;
 import jp.certkiosk.config.EndpointConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -38,7 +39,9 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 /**
  * The endpoint over HTTPS with mutual TLS: the kiosk presents its client certificate, and the
  * server must present a certificate from the configured CA for the host name in the URI (the
- * JDK's default host-name check). Connect and read time limits come from the configuration.
+ * JDK's default host-name check). Connect and read time limits come from the configuration. The
+ * connection keeps the contract's TLS profile ({@link TlsProfile}: TLS 1.3, or 1.2 with ECDHE and
+ * AEAD suites only), the same the endpoint enforces.
  *
  * <p>Retried (a few times, briefly, only when no usable answer came): the calls that are idempotent
  * on the endpoint: a reservation (it carries an idempotency key: a repeat gets the same issuance),
@@ -56,7 +59,7 @@ public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
     public JerseyIssuanceEndpoint(EndpointConfig config) {
         ObjectMapper mapper = ApiJson.newMapper();
         this.client = ClientBuilder.newBuilder()
-                .sslContext(sslContext(config))
+                .sslContext(TlsProfile.restrict(sslContext(config)))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(JacksonFeature.withoutExceptionMappers())
