@@ -16,6 +16,7 @@ import jp.certkiosk.app.demo.VirtualCardProfiles;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
 import jp.certkiosk.app.headless.Scenario;
+import jp.certkiosk.app.headless.ScenarioFile;
 import jp.certkiosk.app.ui.KioskUi;
 import jp.certkiosk.sim.IssuedCard;
 import jp.certkiosk.sim.SimulatorMain;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk.",
         subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class, Main.CardCommand.class,
-                VerifyScan.class})
+                VerifyScan.class, jp.certkiosk.app.journal.JournalCommand.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();
@@ -130,9 +131,20 @@ public final class Main {
         @Override
         public Integer call() throws Exception {
             ObjectMapper json = ApiJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Scenario script = json.readValue(scenario.toFile(), Scenario.class);
+            Scenario script;
+            try {
+                script = ScenarioFile.read(scenario);
+            } catch (ScenarioFile.Invalid e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
             try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
-                Report result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment()).run(script);
+                Report result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment())
+                        .run(script, soFar -> {
+                            if (report != null) {
+                                ScenarioFile.writeReport(report, json, soFar); // as each transaction ends
+                            }
+                        });
                 String text = json.writeValueAsString(result);
                 if (report == null) {
                     System.out.println(text);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import jp.certkiosk.app.card.CardService;
-import jp.certkiosk.app.endpoint.ConfirmationRecovery;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.card.CardSlot;
 import jp.certkiosk.app.card.PcscCardSlot;
@@ -110,7 +109,7 @@ public final class DemoEnvironment implements AutoCloseable {
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(cardSlot), endpoint,
                     printer, journal, verifier, payment);
             // issuances a previous run left in doubt are settled before the first resident
-            new ConfirmationRecovery(endpoint, journal, clock).recover();
+            engine.settleAtStart();
             if (pcscSlot != null) {
                 pcscSlot.start(engine::dispatch);
             }

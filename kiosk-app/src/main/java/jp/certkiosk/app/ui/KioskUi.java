@@ -97,7 +97,7 @@ public final class KioskUi extends Application {
                     return probe instanceof EndpointResult.Ok<?> ? "reachable at " + demo.config().endpoint().baseUri()
                             : "unreachable: " + probe;
                 },
-                demo.clock(), restart);
+                demo.clock(), restart, demo.engine());
         return new KioskViewModel.Parts(demo.engine(), demo.slot(), demo.payment(), staff,
                 StaffPin.load(pinFile, demo.clock()));
     }

@@ -133,7 +133,7 @@ public final class IssuanceDesk {
         }
         DocumentStatement statement = new DocumentStatement(issuanceId, session.sessionId(), tlsKioskId,
                 boundCertificate, session.municipalityCode(), request.documentType(), request.copies(),
-                AuthenticationPayload.sha256Hex(pdf), now);
+                offer.feeYen() * request.copies(), AuthenticationPayload.sha256Hex(pdf), now);
         byte[] signed = signers.apply(session.municipalityCode()).sign(statement.encode());
         IssuanceRecord reserved = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(), tlsKioskId,
                 request.idempotencyKey(), session.certificateSha256(), resident.residentId(), request.documentType(),
