@@ -14,6 +14,7 @@ import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.app.demo.DemoEnvironment;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.journal.InMemoryJournal;
+import jp.certkiosk.app.journal.Journal;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.app.journal.JournalStage;
 import jp.certkiosk.app.journal.Reconciliation;
@@ -78,7 +79,8 @@ class MoneyAndPaperEndToEndTest {
     }
 
     /** A journal whose writes fail from a given stage on. */
-    static final class FailingJournal extends InMemoryJournal {
+    static final class FailingJournal implements Journal {
+        final InMemoryJournal rows = new InMemoryJournal();
         volatile JournalStage failFrom;
         volatile boolean failing;
 
@@ -90,7 +92,12 @@ class MoneyAndPaperEndToEndTest {
             if (failing) {
                 throw new IllegalStateException("disk full");
             }
-            super.record(entry);
+            rows.record(entry);
+        }
+
+        @Override
+        public List<JournalEntry> entries() {
+            return rows.entries();
         }
     }
 
