@@ -85,7 +85,7 @@ public final class FilePrinter implements Printer {
             return new PrintOutcome.Failed("no job can have that name");
         }
         return Files.isRegularFile(target) ? new PrintOutcome.Completed(target.toAbsolutePath().toString())
-                : new PrintOutcome.Failed("the printer never received " + jobName);
+                : PrintOutcome.Failed.unknown("the printer never received " + jobName);
     }
 
     private Path target(String jobName) {

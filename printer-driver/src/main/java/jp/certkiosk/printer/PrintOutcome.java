@@ -9,7 +9,16 @@ public sealed interface PrintOutcome {
      * Nothing usable came out and nothing will, on the printer's word: the order was refused before
      * anything was sent, the printer never received it, or it canceled or aborted the job.
      */
-    record Failed(String reason) implements PrintOutcome {}
+    record Failed(String reason, boolean unknownToPrinter) implements PrintOutcome {
+        public Failed(String reason) {
+            this(reason, false);
+        }
+
+        /** The printer has no job of that name: it never received it (or has forgotten it since). */
+        public static Failed unknown(String reason) {
+            return new Failed(reason, true);
+        }
+    }
 
     /**
      * Nobody can tell: the printer's answer was lost, it went away mid-job, the job has not settled,

@@ -87,6 +87,15 @@ public final class KioskEngine {
     public synchronized Settlement.Result settleAtStart() {
         Settlement.Result result = settlement().atStart();
         doubtOpen = !result.stillInDoubt().isEmpty();
+        Reconciliation.Totals totals = Reconciliation.of(journal.entries()).totals();
+        String line;
+        try {
+            line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(totals);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            line = totals.toString();
+        }
+        System.getLogger(KioskEngine.class.getName()).log(
+                totals.ok() ? System.Logger.Level.INFO : System.Logger.Level.ERROR, "journal audit after start: " + line);
         return result;
     }
 

@@ -24,6 +24,11 @@ import java.util.List;
  * SYNC}) for a power cut as well. {@link #writeDelayMillis()} reads the setting back from H2.
  */
 public final class H2Journal implements Journal {
+    /**
+     * With {@code -Dcertkiosk.journal.echo=true} each durable row's stage is also written to standard
+     * error ({@code journal-row STAGE}), so a crash test can kill the kiosk at a chosen row.
+     */
+    private static final boolean ECHO = Boolean.getBoolean("certkiosk.journal.echo");
     private static final String COLUMNS = "at, transaction_id, stage, issuance_id, yen, printer_job_id, print_state, detail";
 
     private final Connection connection;
@@ -102,6 +107,10 @@ public final class H2Journal implements Journal {
             insert.setString(8, entry.detail());
             insert.executeUpdate();
             sync.execute("CHECKPOINT SYNC");
+            if (ECHO) {
+                System.err.println("journal-row " + entry.stage());
+                System.err.flush();
+            }
         } catch (SQLException e) {
             throw new JournalWriteFailed("cannot write the journal: " + e.getMessage(), e);
         }

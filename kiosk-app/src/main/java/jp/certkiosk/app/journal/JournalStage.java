@@ -54,6 +54,10 @@ public enum JournalStage {
     CARD_TAKEN,
     /** The kiosk stopped selling (a print in doubt, a journal that cannot be written); detail says why. */
     OUT_OF_SERVICE,
+    /** Staff switched the kiosk out of service; it stays so across restarts until switched back. */
+    STAFF_OUT_OF_SERVICE,
+    /** Staff switched the kiosk back into service. */
+    STAFF_BACK_IN_SERVICE,
     /** A staff action (login, test print, out of service, restart): not part of a transaction. */
     STAFF
 }

@@ -113,17 +113,24 @@ public final class Settlement {
     /** Asks the printer about the job named by the issuance id; journals what it says. True if settled. */
     private boolean askPrinter(IssuanceAccount a, boolean firstWord) {
         PrintOutcome outcome = printer.lookup(a.issuanceId());
+        if (outcome instanceof PrintOutcome.Failed f && f.unknownToPrinter() && a.printerJobId() != null) {
+            // the printer took this job (it gave it an id): no longer knowing it is not "never received"
+            outcome = new PrintOutcome.InDoubt("the printer took job " + a.printerJobId() + " but no longer knows it");
+        }
         if (outcome instanceof PrintOutcome.Completed) {
             record(a, JournalStage.PRINT_SETTLED, PrintState.PRINTED, a.printerJobId(), "at the printer: completed");
+            LOG.log(System.Logger.Level.INFO, "print settled: " + a.issuanceId() + " PRINTED");
             return true;
         }
         if (outcome instanceof PrintOutcome.Failed failed) {
             record(a, JournalStage.PRINT_SETTLED, PrintState.FAILED, a.printerJobId(), "at the printer: " + failed.reason());
+            LOG.log(System.Logger.Level.INFO, "print settled: " + a.issuanceId() + " FAILED");
             return true;
         }
         if (firstWord) {
             record(a, JournalStage.PRINT_IN_DOUBT, PrintState.IN_DOUBT, a.printerJobId(),
                     "after a stop: " + ((PrintOutcome.InDoubt) outcome).reason());
+            LOG.log(System.Logger.Level.WARNING, "print in doubt: " + a.issuanceId());
         }
         return false;
     }

@@ -155,7 +155,20 @@ public final class StaffConsole {
     }
 
     public void outOfService(boolean on) {
-        record(on ? "out of service switched on" : "out of service switched off");
+        journal.record(new JournalEntry(clock.instant(), STAFF_TX,
+                on ? JournalStage.STAFF_OUT_OF_SERVICE : JournalStage.STAFF_BACK_IN_SERVICE, null,
+                on ? "out of service switched on" : "out of service switched off"));
+    }
+
+    /** Whether staff left the kiosk switched out of service (it stays so across restarts). */
+    public boolean outOfServiceSwitchedOn() {
+        JournalStage last = null;
+        for (JournalEntry e : journal.entries()) {
+            if (e.stage() == JournalStage.STAFF_OUT_OF_SERVICE || e.stage() == JournalStage.STAFF_BACK_IN_SERVICE) {
+                last = e.stage();
+            }
+        }
+        return last == JournalStage.STAFF_OUT_OF_SERVICE;
     }
 
     public void restart() {

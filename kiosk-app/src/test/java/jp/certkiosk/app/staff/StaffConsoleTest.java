@@ -1,6 +1,7 @@
 package jp.certkiosk.app.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,11 @@ class StaffConsoleTest {
         console.restart();
         List<String> staff = journal.entries().stream().filter(e -> e.stage() == JournalStage.STAFF)
                 .map(JournalEntry::detail).toList();
-        assertEquals(List.of("test print: completed", "out of service switched on", "restart requested"), staff);
+        assertEquals(List.of("test print: completed", "restart requested"), staff);
+        assertTrue(console.outOfServiceSwitchedOn(), "the switch is a journal row: it survives a restart");
+        assertTrue(console(journal).outOfServiceSwitchedOn());
+        console.outOfService(false);
+        assertFalse(console(journal).outOfServiceSwitchedOn());
         assertTrue(dir.resolve("out").toFile().list().length == 1);
     }
 

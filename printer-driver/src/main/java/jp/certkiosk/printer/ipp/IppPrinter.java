@@ -215,7 +215,7 @@ public final class IppPrinter implements Printer {
                     return settled(id == null ? 0 : id, job.getValue(Types.jobState), job.getStrings(Types.jobStateReasons));
                 }
             }
-            return new PrintOutcome.Failed("the printer never received a job named " + jobName);
+            return PrintOutcome.Failed.unknown("the printer never received a job named " + jobName);
         } catch (IOException | RuntimeException e) {
             return new PrintOutcome.InDoubt("cannot ask the printer: " + e.getMessage());
         }
