@@ -2,8 +2,8 @@ package jp.certkiosk.app.headless;
 
 import java.util.List;
 
-/** What happened in a headless run, transaction by transaction. It holds no PIN and no record contents. */
-public record Report(List<TransactionReport> transactions) {
+/** What happened in a headless run on which reader, transaction by transaction. It holds no PIN and no record contents. */
+public record Report(String reader, List<TransactionReport> transactions) {
     /**
      * @param problem why the step could not be played as written (an unknown card, copies out of
      *     range), with outcome {@code INVALID_STEP}; or why the kiosk took no card ({@code OUT_OF_SERVICE}); else null

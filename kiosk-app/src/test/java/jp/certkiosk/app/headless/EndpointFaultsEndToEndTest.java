@@ -15,9 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.card.CardService;
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.flow.CardService;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
+import jp.certkiosk.app.card.VirtualCard;
+import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
 import jp.certkiosk.app.flow.Flow;
@@ -41,13 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndpointFaultsEndToEndTest {
     @TempDir static Path dir;
-    static DemoEnvironment demo;
+    static SimulatedEnvironment demo;
     static HttpsServer faulty;
     static HttpsServer impostor;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC());
+        demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC());
         TestPki pki = TestPki.openOrCreate(dir.resolve("var").resolve("sim").resolve("pki"), Clock.systemUTC(), List.of());
         faulty = server(pki.serverSslContext());
         faulty.createContext("/garbage", exchange -> {
@@ -110,12 +111,12 @@ class EndpointFaultsEndToEndTest {
         demo.close();
     }
 
-    Report.TransactionReport playAgainst(URI base) {
+    Report.TransactionReport playAgainst(URI base) throws java.io.IOException {
         EndpointConfig real = demo.config().endpoint();
         EndpointConfig config = new EndpointConfig(base, real.keyStore(), real.keyStorePassword(), real.trustStore(),
                 real.trustStorePassword(), Duration.ofSeconds(2), Duration.ofSeconds(2), real.documentSigningAnchor());
         InMemoryJournal journal = new InMemoryJournal();
-        VirtualCardSlot slot = new VirtualCardSlot(demo.simulator().cards());
+        VirtualCardSlot slot = new VirtualCardSlot(VirtualCard.readAll(demo.config().reader().virtualCards()));
         SimulatedPaymentDevice payment = new SimulatedPaymentDevice(1000);
         try (JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(config)) {
             KioskEngine engine = new KioskEngine(new Flow(Clock.systemUTC()), demo.config().kioskId(), new CardService(slot),
@@ -148,26 +149,26 @@ class EndpointFaultsEndToEndTest {
     }
 
     @Test
-    void endpointSlowerThanTheReadTimeout() {
+    void endpointSlowerThanTheReadTimeout() throws Exception {
         Report.TransactionReport report = playAgainst(at(faulty, "/slow/"));
         assertEquals("SERVICE_UNAVAILABLE", report.outcome(), report.journal().toString());
     }
 
     @Test
-    void endpointAnsweringGarbage() {
+    void endpointAnsweringGarbage() throws Exception {
         Report.TransactionReport report = playAgainst(at(faulty, "/garbage/"));
         assertEquals("SERVICE_UNAVAILABLE", report.outcome(), report.journal().toString());
     }
 
     @Test
-    void endpointAnswering50Megabytes() {
+    void endpointAnswering50Megabytes() throws Exception {
         Report.TransactionReport report = playAgainst(at(faulty, "/huge/"));
         assertEquals("SERVICE_UNAVAILABLE", report.outcome(), report.journal().toString());
         assertTrue(report.journal().stream().anyMatch(line -> line.contains("over")), report.journal().toString());
     }
 
     @Test
-    void endpointWithACertificateOfAnotherCa() {
+    void endpointWithACertificateOfAnotherCa() throws Exception {
         Report.TransactionReport report = playAgainst(at(impostor, "/"));
         assertEquals("SERVICE_UNAVAILABLE", report.outcome(), report.journal().toString());
     }

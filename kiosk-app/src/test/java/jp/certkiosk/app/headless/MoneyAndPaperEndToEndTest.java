@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.IssuanceState;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.journal.InMemoryJournal;
 import jp.certkiosk.app.journal.Journal;
@@ -37,11 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MoneyAndPaperEndToEndTest {
     @TempDir Path dir;
-    DemoEnvironment demo;
+    SimulatedEnvironment demo;
 
     @BeforeEach
     void start() throws Exception {
-        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC());
+        demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC());
     }
 
     @AfterEach
@@ -107,7 +107,7 @@ class MoneyAndPaperEndToEndTest {
                 .transactions().get(0);
     }
 
-    static IssuanceState.Status atEndpoint(DemoEnvironment.AnotherKiosk kiosk, String issuanceId) {
+    static IssuanceState.Status atEndpoint(SimulatedEnvironment.AnotherKiosk kiosk, String issuanceId) {
         return ((EndpointResult.Ok<IssuanceState>) kiosk.endpoint().state(issuanceId)).value().status();
     }
 
@@ -116,7 +116,7 @@ class MoneyAndPaperEndToEndTest {
         ScriptedPrinter printer = new ScriptedPrinter();
         printer.whileFollowing = new PrintOutcome.InDoubt("job 1 not settled after 180 s (job-printing)");
         InMemoryJournal journal = new InMemoryJournal();
-        DemoEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-doubt-1", printer, journal, Clock.systemUTC());
+        SimulatedEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-doubt-1", printer, journal, Clock.systemUTC());
         HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal, kiosk.payment());
 
         Report.TransactionReport first = play(runner, "adult");
@@ -152,7 +152,7 @@ class MoneyAndPaperEndToEndTest {
         ScriptedPrinter printer = new ScriptedPrinter();
         printer.whileFollowing = new PrintOutcome.InDoubt("printer gone mid-job");
         InMemoryJournal journal = new InMemoryJournal();
-        DemoEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-doubt-2", printer, journal, Clock.systemUTC());
+        SimulatedEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-doubt-2", printer, journal, Clock.systemUTC());
         HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal, kiosk.payment());
         StaffConsole staff = new StaffConsole(journal, printer, kiosk.payment(), () -> "reader", () -> "endpoint",
                 Clock.systemUTC(), () -> { }, kiosk.engine());
@@ -181,7 +181,7 @@ class MoneyAndPaperEndToEndTest {
         printer.whileFollowing = new PrintOutcome.Failed("job 1 aborted (media-jam)");
         FailingJournal journal = new FailingJournal();
         journal.failFrom = JournalStage.PRINT_FAILED;
-        DemoEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-journal-1", printer, journal, Clock.systemUTC());
+        SimulatedEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-journal-1", printer, journal, Clock.systemUTC());
         HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal, kiosk.payment());
 
         Report.TransactionReport first = play(runner, "adult");

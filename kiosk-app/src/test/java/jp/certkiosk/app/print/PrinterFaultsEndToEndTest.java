@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.IssuanceState;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
@@ -32,16 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PrinterFaultsEndToEndTest {
     @TempDir Path dir;
 
-    record Kiosk(DemoEnvironment.AnotherKiosk kiosk, InMemoryJournal journal, HeadlessRunner runner) {}
+    record Kiosk(SimulatedEnvironment.AnotherKiosk kiosk, InMemoryJournal journal, HeadlessRunner runner) {}
 
-    static Kiosk kiosk(DemoEnvironment demo, IppEvePrinterProcess printer, String id) {
+    static Kiosk kiosk(SimulatedEnvironment demo, IppEvePrinterProcess printer, String id) {
         InMemoryJournal journal = new InMemoryJournal();
         IppPrinter ipp = new IppPrinter(printer.uri(), id, Duration.ofMillis(100), Duration.ofSeconds(3));
-        DemoEnvironment.AnotherKiosk kiosk = demo.anotherKiosk(id, ipp, journal, Clock.systemUTC());
+        SimulatedEnvironment.AnotherKiosk kiosk = demo.anotherKiosk(id, ipp, journal, Clock.systemUTC());
         return new Kiosk(kiosk, journal, new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal, kiosk.payment()));
     }
 
-    static Report.TransactionReport issue(DemoEnvironment demo, Kiosk kiosk, String card) {
+    static Report.TransactionReport issue(SimulatedEnvironment demo, Kiosk kiosk, String card) {
         String pin = demo.simulator().card(card).orElseThrow().pin();
         return kiosk.runner().run(new Scenario(List.of(new Scenario.Step(card, List.of(pin), DocumentType.RESIDENT_RECORD_COPY, 1))))
                 .transactions().get(0);
@@ -62,7 +62,7 @@ class PrinterFaultsEndToEndTest {
         for (String reason : List.of("media-jam", "door-open")) {
             try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve(reason), "application/pdf",
                     "echo 'STATE: +" + reason + "' >&2\nexit 1");
-                 DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var-" + reason), dir.resolve("out"), Clock.systemUTC())) {
+                 SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var-" + reason), dir.resolve("out"), Clock.systemUTC())) {
                 Kiosk kiosk = kiosk(demo, printer, "kiosk-" + reason);
                 Report.TransactionReport result = issue(demo, kiosk, "adult");
 
@@ -82,7 +82,7 @@ class PrinterFaultsEndToEndTest {
         Path release = dir.resolve("release");
         try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf",
                 "while [ ! -e " + release + " ]; do sleep 0.2; done\nexit 0");
-             DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC())) {
+             SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC())) {
             Kiosk kiosk = kiosk(demo, printer, "kiosk-slow");
             Report.TransactionReport first = issue(demo, kiosk, "adult");
 
@@ -107,7 +107,7 @@ class PrinterFaultsEndToEndTest {
 
     @Test
     void aPrinterGoneMidJobLeavesThePrintInDoubtForStaffToSettle() throws Exception {
-        try (DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC())) {
+        try (SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC())) {
             IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf", "sleep 60\nexit 0");
             Kiosk kiosk = kiosk(demo, printer, "kiosk-gone");
             Thread pull = new Thread(() -> {
