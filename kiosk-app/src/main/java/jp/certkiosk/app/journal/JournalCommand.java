@@ -23,13 +23,25 @@ public final class JournalCommand {
                     + "stopped (the journal is the kiosk's own file).")
     public static final class Audit implements Callable<Integer> {
         @Option(names = "--data", defaultValue = "var",
-                description = "the kiosk's data directory, holding journal/ (default: ${DEFAULT-VALUE})")
+                description = "the demo's data directory, holding journal/ (default: ${DEFAULT-VALUE})")
         Path data;
+
+        @Option(names = "--config", description = "the kiosk's configuration file: its journal.directory is audited")
+        Path config;
 
         @Override
         public Integer call() throws Exception {
+            Path directory = data.resolve("journal");
+            if (config != null) {
+                try {
+                    directory = jp.certkiosk.config.KioskConfigLoader.load(config).journalDirectory();
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("journal audit: " + config + ": " + e.getMessage());
+                    return NO_JOURNAL;
+                }
+            }
             Reconciliation.Totals totals;
-            try (H2Journal journal = H2Journal.openExisting(data.resolve("journal"))) {
+            try (H2Journal journal = H2Journal.openExisting(directory)) {
                 totals = Reconciliation.of(journal.entries()).totals();
             } catch (IllegalStateException e) {
                 System.err.println("journal audit: " + e.getMessage());
