@@ -59,5 +59,7 @@ public enum JournalStage {
     /** Staff switched the kiosk back into service. */
     STAFF_BACK_IN_SERVICE,
     /** A staff action (login, test print, out of service, restart): not part of a transaction. */
-    STAFF
+    STAFF,
+    /** The resident filed the use registration with the municipality of their registered domicile (free). */
+    USE_REGISTRATION_FILED
 }
