@@ -352,9 +352,9 @@ class FlowTest {
                 new DocumentBinding("i-1", "s-1", "aa11"), new byte[] {1}, new byte[32]);
         Reserving reserving = new Reserving("tx", CARD, session, DocumentType.FAMILY_REGISTER, 1);
         assertInstanceOf(Paying.class, flow.next(reserving, new IssuanceReserved(register,
-                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999002"))).state());
+                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999002", 450))).state());
         assertInstanceOf(Confirming.class, flow.next(reserving, new IssuanceReserved(register,
-                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999001"))).state(),
+                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999001", 450))).state(),
                 "the resident's own municipality does not keep this register");
         Reserving copy = new Reserving("tx", CARD, session, DocumentType.RESIDENT_RECORD_COPY, 1);
         assertInstanceOf(Confirming.class, flow.next(copy, new IssuanceReserved(issuance("i-2", "s-1", "aa11"),
@@ -370,7 +370,13 @@ class FlowTest {
     }
 
     static DocumentStatement statement(String id, String session, String certHash, DocumentType type, String municipality) {
-        return new DocumentStatement(id, session, "kiosk-1", certHash, municipality, type, 1, 200, "00", NOW);
+        return statement(id, session, certHash, type, municipality, 200);
+    }
+
+    /** A statement signing the fee for all copies: the menu's fee times the copies, or a wrong one. */
+    static DocumentStatement statement(String id, String session, String certHash, DocumentType type, String municipality,
+                                       int feeYen) {
+        return new DocumentStatement(id, session, "kiosk-1", certHash, municipality, type, 1, feeYen, "00", NOW);
     }
 
     static Issuance issuance(String id, String session, String certHash) {
