@@ -19,6 +19,7 @@ import jp.certkiosk.app.headless.CardHand;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
 import jp.certkiosk.app.headless.Scenario;
+import jp.certkiosk.app.headless.ScenarioFile;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.app.ui.KioskUi;
 import jp.certkiosk.config.KioskConfig;
@@ -138,11 +139,23 @@ public final class DemoMain {
         @Override
         public Integer call() throws Exception {
             ObjectMapper json = ApiJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Scenario script = json.readValue(scenario.toFile(), Scenario.class);
+            Scenario script;
+            try {
+                script = ScenarioFile.read(scenario);
+            } catch (ScenarioFile.Invalid e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            // the report is rewritten as each transaction ends: a run cut short still leaves it
+            java.util.function.Consumer<Report> progress = soFar -> {
+                if (report != null) {
+                    ScenarioFile.writeReport(report, json, soFar);
+                }
+            };
             Report result;
             if (config == null) {
                 try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
-                    result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment()).run(script);
+                    result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment()).run(script, progress);
                 }
             } else {
                 java.util.Optional<KioskConfig> loaded = Main.loadOrExplain(config);
@@ -160,7 +173,7 @@ public final class DemoMain {
                     CardHand hand = kiosk.virtualReader().map(CardHand::of).orElseGet(() ->
                             new PcscCardHand(places.data, kiosk.pcscReader().orElseThrow().readerName()));
                     try {
-                        result = new HeadlessRunner(kiosk.engine(), hand, kiosk.journal(), payment).run(script);
+                        result = new HeadlessRunner(kiosk.engine(), hand, kiosk.journal(), payment).run(script, progress);
                     } finally {
                         if (hand instanceof PcscCardHand) {
                             VirtualCardProcess.send(places.data, "remove");
@@ -172,7 +185,7 @@ public final class DemoMain {
             if (report == null) {
                 System.out.println(text);
             } else {
-                Files.writeString(report, text + "\n");
+                ScenarioFile.writeReport(report, json, result);
                 System.out.println(result.transactions().size() + " transaction(s) on " + result.reader() + "; report at "
                         + report.toAbsolutePath());
             }

@@ -180,7 +180,7 @@ public final class IssuanceDesk {
         }
         DocumentStatement statement = new DocumentStatement(issuanceId, session.sessionId(), tlsKioskId,
                 boundCertificate, issuing, request.documentType(), request.copies(),
-                AuthenticationPayload.sha256Hex(pdf), now);
+                offer.feeYen() * request.copies(), AuthenticationPayload.sha256Hex(pdf), now);
         byte[] signed = signers.apply(issuing).sign(statement.encode());
         IssuanceLedger.Reservation reservation = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(),
                 tlsKioskId, request.idempotencyKey(), session.certificateSha256(), resident.residentId(),
