@@ -267,11 +267,15 @@ public final class Soak {
         }
     }
 
-    /** A printer that jams now and then: the job fails, nothing comes out, the fee is refunded. */
+    /**
+     * A printer that jams now and then: the printer refuses the job, nothing comes out, the fee is
+     * refunded; asked later, it knows no job of that name.
+     */
     private static final class JammingPrinter implements Printer {
         private final Printer printer;
         private final double failureRate;
         private final Random random;
+        private final java.util.Set<String> jammed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         JammingPrinter(Printer printer, double failureRate, Random random) {
             this.printer = printer;
@@ -285,9 +289,23 @@ public final class Soak {
         }
 
         @Override
-        public PrintOutcome print(PrintJob job) {
-            return random.nextDouble() < failureRate ? new PrintOutcome.Failed("soak: paper jam")
-                    : printer.print(job);
+        public jp.certkiosk.printer.Submission submit(PrintJob job) {
+            if (random.nextDouble() < failureRate) {
+                jammed.add(job.name());
+                return new jp.certkiosk.printer.Submission.Refused("soak: paper jam");
+            }
+            return printer.submit(job);
+        }
+
+        @Override
+        public PrintOutcome follow(int jobId) {
+            return printer.follow(jobId);
+        }
+
+        @Override
+        public PrintOutcome lookup(String jobName) {
+            return jammed.contains(jobName) ? PrintOutcome.Failed.unknown("soak: paper jam")
+                    : printer.lookup(jobName);
         }
     }
 }
