@@ -28,6 +28,8 @@ packages=(
   libgtk-3-0               # JavaFX on X11 (glass GTK) for the kiosk on a display
   libxtst6                 # JavaFX on X11
   libgl1                   # JavaFX on X11 (prism falls back to software rendering)
+  espeak-ng                # the build speaks the voice guidance clips from the message bundles
+  sox                      # ... and resamples them to 11 kHz to keep the jar small
   "$@"
 )
 

@@ -3,6 +3,7 @@ package jp.certkiosk.app.staff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -37,13 +38,13 @@ public final class StaffConsole {
     private final Journal journal;
     private final Printer printer;
     private final PaymentDevice payment;
-    private final Supplier<String> reader;
-    private final Supplier<String> endpoint;
+    private final Supplier<Part> reader;
+    private final Supplier<Part> endpoint;
     private final Clock clock;
     private final Runnable restart;
 
-    public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<String> reader,
-                        Supplier<String> endpoint, Clock clock, Runnable restart) {
+    public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<Part> reader,
+                        Supplier<Part> endpoint, Clock clock, Runnable restart) {
         this.journal = journal;
         this.printer = printer;
         this.payment = payment;
@@ -53,17 +54,31 @@ public final class StaffConsole {
         this.restart = restart;
     }
 
-    /** The health of each part, in plain words for the staff screen. */
-    public record Status(String reader, String printer, List<String> printerReasons, String payment, String endpoint,
-                         String clock) {}
+    /**
+     * How one part is: working or not, and a technical detail (a reader's name, a URI, the device's
+     * own report) that the staff screen shows as it is; the screen words the rest in its language.
+     */
+    public record Part(boolean ok, String detail) {
+        public static Part working(String detail) {
+            return new Part(true, detail);
+        }
+
+        public static Part failing(String detail) {
+            return new Part(false, detail);
+        }
+    }
+
+    /** The health of each part, for the staff screen. */
+    public record Status(Part reader, Part printer, List<String> printerReasons, Part payment, Part endpoint,
+                         Instant clock) {}
 
     /** Today's transactions in numbers. In doubt: reserved, never confirmed as printed or failed. */
     public record Summary(int issued, int feesYen, int refundsYen, int failures, int inDoubt) {}
 
     public Status status() {
         PrinterStatus p = printer.status();
-        return new Status(reader.get(), p.ready() ? "ready" : "not ready", p.reasons(), payment.status(),
-                endpoint.get(), clock.instant().toString());
+        return new Status(reader.get(), new Part(p.ready(), String.join(", ", p.reasons())), p.reasons(),
+                Part.working(payment.status()), endpoint.get(), clock.instant());
     }
 
     public Summary today() {

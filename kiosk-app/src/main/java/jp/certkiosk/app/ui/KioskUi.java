@@ -21,7 +21,15 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.flow.FlowEvent;
+import jp.certkiosk.app.ui.model.KeypadKey;
+import jp.certkiosk.app.ui.model.KioskModel;
+import jp.certkiosk.app.ui.view.KioskView;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.staff.StaffConsole;
 import jp.certkiosk.app.staff.StaffPin;
@@ -63,9 +71,9 @@ public final class KioskUi extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        KioskViewModel model = new KioskViewModel(demoParts(demo, dataDir, () -> exit(StaffConsole.RESTART_EXIT_CODE)),
-                background, Platform::runLater, clock, java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(90),
-                new ToneAudioCues());
+        KioskModel model = new KioskModel(demoParts(demo, dataDir, () -> exit(StaffConsole.RESTART_EXIT_CODE)),
+                new KioskModel.Setup(background, Platform::runLater, clock, java.time.Duration.ofSeconds(60),
+                        java.time.Duration.ofSeconds(90), new ToneAudioCues(), new ClipVoice()));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> fatal(model, error, FATAL_EXIT_DELAY, KioskUi::exit));
         // smaller than any kiosk panel: if full screen were ever lost, it would show (and the check under Xvfb would see it)
         Scene scene = new Scene(new KioskView(model).root(), 1280, 720);
@@ -73,7 +81,7 @@ public final class KioskUi extends Application {
             scene.setCursor(Cursor.NONE);
         }
         stage.setScene(scene);
-        lockDown(stage);
+        lockDown(stage, model::key);
         stage.show();
         stage.setFullScreen(true);
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
@@ -82,7 +90,7 @@ public final class KioskUi extends Application {
     }
 
     /** The demo's parts: its virtual reader, simulated acceptor, file printer, and a staff PIN hash under {@code data}. */
-    public static KioskViewModel.Parts demoParts(DemoEnvironment demo, Path data, Runnable restart) throws java.io.IOException {
+    public static Parts demoParts(DemoEnvironment demo, Path data, Runnable restart) throws java.io.IOException {
         Path pinFile = data.resolve("staff-pin");
         if (!Files.exists(pinFile)) {
             char[] pin = DEMO_STAFF_PIN.toCharArray();
@@ -91,19 +99,57 @@ public final class KioskUi extends Application {
         }
         String kioskId = demo.config().kioskId();
         StaffConsole staff = new StaffConsole(demo.journal(), demo.printer(), demo.payment(),
-                () -> "virtual reader, " + demo.slot().insertedProfile().map(p -> "card present").orElse("no card"),
+                () -> StaffConsole.Part.working("virtual reader" + demo.slot().insertedProfile().map(p -> ": " + p).orElse("")),
                 () -> {
                     EndpointResult<?> probe = demo.endpoint().challenge(kioskId);
-                    return probe instanceof EndpointResult.Ok<?> ? "reachable at " + demo.config().endpoint().baseUri()
-                            : "unreachable: " + probe;
+                    return probe instanceof EndpointResult.Ok<?>
+                            ? StaffConsole.Part.working(demo.config().endpoint().baseUri().toString())
+                            : StaffConsole.Part.failing(demo.config().endpoint().baseUri() + ": " + probe);
                 },
                 demo.clock(), restart);
-        return new KioskViewModel.Parts(demo.engine(), demo.slot(), demo.payment(), staff,
-                StaffPin.load(pinFile, demo.clock()));
+        return new Parts(demo.engine(), demo.payment(), staff, StaffPin.load(pinFile, demo.clock()),
+                Optional.of(demoControls(demo)));
     }
 
-    /** No way out for a resident: no exit key, no keys at all, no close, full screen restored if lost. */
-    public static void lockDown(Stage stage) {
+    /** The demo's virtual cards and coins, as a resident would place a card and insert money. */
+    static DemoControls demoControls(DemoEnvironment demo) {
+        return new DemoControls() {
+            @Override
+            public List<String> cardProfiles() {
+                return demo.slot().profiles();
+            }
+
+            @Override
+            public void placeCard(String profile) {
+                if (demo.slot().insertedProfile().isEmpty()) {
+                    demo.slot().insert(profile);
+                    demo.engine().dispatch(new FlowEvent.CardInserted("tx-" + UUID.randomUUID()));
+                }
+            }
+
+            @Override
+            public void removeCard() {
+                demo.slot().remove();
+                demo.engine().dispatch(new FlowEvent.CardRemoved());
+            }
+
+            @Override
+            public Optional<String> cardOnReader() {
+                return demo.slot().insertedProfile();
+            }
+
+            @Override
+            public void insertMoney(int yen) {
+                demo.payment().insert(yen);
+            }
+        };
+    }
+
+    /**
+     * No way out for a resident: no exit key, no close, full screen restored if lost. Every key is
+     * swallowed; the tactile keypad's keys (digits, Enter, Backspace, Escape) go to {@code keypad}.
+     */
+    public static void lockDown(Stage stage, Consumer<KeypadKey> keypad) {
         try {
             stage.initStyle(StageStyle.UNDECORATED);
         } catch (IllegalStateException alreadyShown) {
@@ -113,7 +159,13 @@ public final class KioskUi extends Application {
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setOnCloseRequest(Event::consume);
-        stage.addEventFilter(KeyEvent.ANY, Event::consume);
+        stage.addEventFilter(KeyEvent.ANY, event -> {
+            if (event.getEventType() == KeyEvent.KEY_PRESSED && !event.isAltDown() && !event.isControlDown()
+                    && !event.isMetaDown() && !event.isShortcutDown()) {
+                Keypad.key(event.getCode()).ifPresent(keypad);
+            }
+            event.consume();
+        });
         stage.fullScreenProperty().addListener((obs, was, now) -> {
             if (!now) {
                 Platform.runLater(() -> stage.setFullScreen(true));
@@ -127,7 +179,7 @@ public final class KioskUi extends Application {
     }
 
     /** Out of service on the screen, never a stack trace; then exit for the supervisor to restart us. */
-    static void fatal(KioskViewModel model, Throwable error, java.time.Duration delay, java.util.function.IntConsumer exit) {
+    static void fatal(KioskModel model, Throwable error, java.time.Duration delay, java.util.function.IntConsumer exit) {
         LOG.log(Level.SEVERE, "uncaught error; the kiosk goes out of service and restarts", error);
         Platform.runLater(() -> model.outOfService("outOfService.fault"));
         Thread exiter = new Thread(() -> {
