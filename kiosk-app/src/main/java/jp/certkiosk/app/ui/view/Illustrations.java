@@ -16,9 +16,9 @@ final class Illustrations {
 
     private Illustrations() {}
 
-    /** Scales every picture under {@code root} with the root font size (smaller still on a landscape panel). */
-    static void scale(Node root, double font, boolean landscape) {
-        double factor = font / DRAWN_FOR_FONT * (landscape ? 0.7 : 1);
+    /** Scales every picture under {@code root} with the root font size (larger on a tall portrait panel). */
+    static void scale(Node root, double font, boolean portrait) {
+        double factor = font / DRAWN_FOR_FONT * (portrait ? 1.25 : 0.7);
         for (Node picture : root.lookupAll(".illustration-art")) {
             picture.setScaleX(factor);
             picture.setScaleY(factor);

@@ -112,7 +112,7 @@ public final class KioskView {
         ScreenView view = views.computeIfAbsent(screen, s -> {
             ScreenView made = factories.get(s).apply(model);
             made.landscape(landscape);
-            Illustrations.scale(made.root(), font, landscape);
+            Illustrations.scale(made.root(), font, portrait());
             return made;
         });
         center.getChildren().setAll(view.root());
@@ -121,6 +121,7 @@ public final class KioskView {
     private void resized(Scene scene) {
         boolean nowLandscape = scene.getWidth() > scene.getHeight();
         styleClass("landscape", nowLandscape);
+        styleClass("portrait", scene.getHeight() > scene.getWidth());
         if (nowLandscape != landscape) {
             landscape = nowLandscape;
             views.values().forEach(v -> v.landscape(nowLandscape));
@@ -141,6 +142,10 @@ public final class KioskView {
         restyle();
     }
 
+    private boolean portrait() {
+        return root.getStyleClass().contains("portrait");
+    }
+
     /** The root font size (the type scale's unit) from the panel and the text-size choice, and the language's font. */
     private void restyle() {
         Scene scene = root.getScene();
@@ -150,7 +155,7 @@ public final class KioskView {
             font *= LARGE_TEXT;
         }
         for (ScreenView view : views.values()) {
-            Illustrations.scale(view.root(), font, landscape);
+            Illustrations.scale(view.root(), font, portrait());
         }
         Language language = model.language.get();
         styleClass("large-text", model.largeText.get());
