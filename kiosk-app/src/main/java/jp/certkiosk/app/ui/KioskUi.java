@@ -1,7 +1,5 @@
 package jp.certkiosk.app.ui;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 
 import java.util.concurrent.ExecutorService;
@@ -23,65 +21,56 @@ import javafx.stage.StageStyle;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.flow.FlowEvent;
+import jp.certkiosk.app.assembly.Kiosk;
 import jp.certkiosk.app.ui.model.KeypadKey;
 import jp.certkiosk.app.ui.model.KioskModel;
 import jp.certkiosk.app.ui.view.KioskView;
-import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.staff.StaffConsole;
-import jp.certkiosk.app.staff.StaffPin;
 import jp.certkiosk.config.Profile;
 
 /**
  * The full-screen kiosk: undecorated, no exit key, every key swallowed, close requests refused,
  * full screen restored if lost, the cursor hidden in production. An uncaught error shows the
  * out-of-service screen, then the process exits with {@link StaffConsole#RESTART_EXIT_CODE} for
- * the supervisor to start it again. The demo wires it to the embedded simulator and virtual cards.
+ * the supervisor to start it again. Its parts come from the composition root
+ * ({@link jp.certkiosk.app.assembly.KioskAssembly}); the demo buttons show only in the DEMO profile.
  */
 public final class KioskUi extends Application {
     private static final Logger LOG = Logger.getLogger(KioskUi.class.getName());
-    /** The staff PIN of the demo only; a real terminal is provisioned with its own hash. */
-    public static final String DEMO_STAFF_PIN = "135790";
     /** How long the out-of-service screen shows after a fatal error before the process exits. */
     static final java.time.Duration FATAL_EXIT_DELAY = java.time.Duration.ofSeconds(5);
 
-    private static Path dataDir;
-    private static Path outDir;
-    private static Profile profile = Profile.DEMO;
+    private static Kiosk kiosk;
 
-    private DemoEnvironment demo;
     private ExecutorService background;
 
-    public static void run(Path data, Path out, Profile kioskProfile) {
-        dataDir = data;
-        outDir = out;
-        profile = kioskProfile;
+    /** Shows the kiosk full screen until the process ends; the caller closes the kiosk afterwards. */
+    public static void run(Kiosk builtKiosk) {
+        kiosk = builtKiosk;
         Application.launch(KioskUi.class);
     }
 
     @Override
     public void start(Stage stage) throws Exception {
-        Clock clock = Clock.systemDefaultZone();
-        demo = DemoEnvironment.start(dataDir, outDir, clock);
+        Clock clock = kiosk.clock();
         background = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-flow");
             thread.setDaemon(true);
             return thread;
         });
-        KioskModel model = new KioskModel(demoParts(demo, dataDir, () -> exit(StaffConsole.RESTART_EXIT_CODE)),
-                new KioskModel.Setup(background, Platform::runLater, clock, java.time.Duration.ofSeconds(60),
-                        java.time.Duration.ofSeconds(90), new ToneAudioCues(), new ClipVoice()));
+        KioskModel model = new KioskModel(parts(kiosk), new KioskModel.Setup(background, Platform::runLater, clock,
+                kiosk.config().screen().idleWarning(), kiosk.config().screen().idleTimeout(), new ToneAudioCues(),
+                new ClipVoice()));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> fatal(model, error, FATAL_EXIT_DELAY, KioskUi::exit));
         // smaller than any kiosk panel: if full screen were ever lost, it would show (and the check under Xvfb would see it)
         Scene scene = new Scene(new KioskView(model).root(), 1280, 720);
-        if (profile == Profile.PRODUCTION) {
+        if (kiosk.config().profile() == Profile.PRODUCTION) {
             scene.setCursor(Cursor.NONE);
         }
         stage.setScene(scene);
         lockDown(stage, model::key);
+        coverScreen(stage);
         stage.show();
         stage.setFullScreen(true);
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
@@ -89,60 +78,57 @@ public final class KioskUi extends Application {
         ticker.play();
     }
 
-    /** The demo's parts: its virtual reader, simulated acceptor, file printer, and a staff PIN hash under {@code data}. */
-    public static Parts demoParts(DemoEnvironment demo, Path data, Runnable restart) throws java.io.IOException {
-        Path pinFile = data.resolve("staff-pin");
-        if (!Files.exists(pinFile)) {
-            char[] pin = DEMO_STAFF_PIN.toCharArray();
-            StaffPin.store(pinFile, pin);
-            java.util.Arrays.fill(pin, '\0');
-        }
-        String kioskId = demo.config().kioskId();
-        StaffConsole staff = new StaffConsole(demo.journal(), demo.printer(), demo.payment(),
-                () -> StaffConsole.Part.working("virtual reader" + demo.slot().insertedProfile().map(p -> ": " + p).orElse("")),
-                () -> {
-                    EndpointResult<?> probe = demo.endpoint().challenge(kioskId);
-                    return probe instanceof EndpointResult.Ok<?>
-                            ? StaffConsole.Part.working(demo.config().endpoint().baseUri().toString())
-                            : StaffConsole.Part.failing(demo.config().endpoint().baseUri() + ": " + probe);
-                },
-                demo.clock(), restart);
-        return new Parts(demo.engine(), demo.payment(), staff, StaffPin.load(pinFile, demo.clock()),
-                Optional.of(demoControls(demo)));
+    /**
+     * The screens' parts from the kiosk the configuration built: demo controls only in the DEMO
+     * profile (virtual cards when its reader is the in-process one, cash when its acceptor is simulated).
+     */
+    public static Parts parts(Kiosk kiosk) {
+        var staffPin = kiosk.staffPin().orElseThrow(() -> new IllegalStateException(
+                "staff.pinHashFile is not set: the screens need the staff PIN hash"));
+        return new Parts(kiosk.engine(), kiosk.payment(), kiosk.staff(), staffPin,
+                kiosk.config().profile() == Profile.DEMO ? Optional.of(demoControls(kiosk)) : Optional.empty());
     }
 
-    /** The demo's virtual cards and coins, as a resident would place a card and insert money. */
-    static DemoControls demoControls(DemoEnvironment demo) {
+    /** The demo's virtual reader and simulated acceptor, as a resident would place a card and insert money. */
+    private static DemoControls demoControls(Kiosk kiosk) {
         return new DemoControls() {
             @Override
             public List<String> cardProfiles() {
-                return demo.slot().profiles();
+                return kiosk.virtualReader().map(r -> r.profiles()).orElse(List.of());
             }
 
             @Override
             public void placeCard(String profile) {
-                if (demo.slot().insertedProfile().isEmpty()) {
-                    demo.slot().insert(profile);
-                    demo.engine().dispatch(new FlowEvent.CardInserted("tx-" + UUID.randomUUID()));
-                }
+                kiosk.virtualReader().ifPresent(r -> r.insert(profile));
             }
 
             @Override
             public void removeCard() {
-                demo.slot().remove();
-                demo.engine().dispatch(new FlowEvent.CardRemoved());
+                kiosk.virtualReader().ifPresent(r -> r.remove());
             }
 
             @Override
             public Optional<String> cardOnReader() {
-                return demo.slot().insertedProfile();
+                return kiosk.virtualReader().flatMap(r -> r.insertedProfile());
             }
 
             @Override
             public void insertMoney(int yen) {
-                demo.payment().insert(yen);
+                kiosk.simulatedPayment().ifPresent(p -> p.insert(yen));
             }
         };
+    }
+
+    /**
+     * Sizes the window to the whole screen before it shows: without a window manager nobody honours
+     * the full-screen request, and the window would stay at its scene's size in a corner.
+     */
+    static void coverScreen(Stage stage) {
+        javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getBounds();
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
     }
 
     /**
@@ -202,9 +188,6 @@ public final class KioskUi extends Application {
     public void stop() {
         if (background != null) {
             background.shutdownNow();
-        }
-        if (demo != null) {
-            demo.close();
         }
     }
 }

@@ -36,8 +36,8 @@ import jp.certkiosk.api.DocumentBinding;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.card.VirtualCardSlot;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.Outcome;
 import jp.certkiosk.app.journal.JournalEntry;
@@ -63,7 +63,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KioskUiTest {
     @TempDir Path dir;
-    DemoEnvironment demo;
+    SimulatedEnvironment demo;
     ExecutorService background;
     KioskModel model;
     Parts parts;
@@ -77,9 +77,10 @@ class KioskUiTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone());
+        demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone(),
+                restarts::incrementAndGet);
         background = Executors.newSingleThreadExecutor();
-        Parts demoParts = KioskUi.demoParts(demo, dir.resolve("var"), restarts::incrementAndGet);
+        Parts demoParts = KioskUi.parts(demo.kiosk());
         parts = new Parts(demoParts.engine(), demoParts.payment(), demoParts.staff(),
                 StaffPin.load(dir.resolve("var").resolve("staff-pin"), clock), demoParts.demo());
         model = new KioskModel(parts, new KioskModel.Setup(background, Platform::runLater, clock, Duration.ofSeconds(60),
@@ -610,14 +611,14 @@ class KioskUiTest {
         typeStaffPin(robot, "999999");
         click(robot, "#staff-pin-ok");
         waitForText(robot, "#staff-notice", ja.format("staff.wrongPin", 1));
-        typeStaffPin(robot, KioskUi.DEMO_STAFF_PIN);
+        typeStaffPin(robot, SimulatedEnvironment.STAFF_PIN);
         click(robot, "#staff-pin-ok");
         waitForText(robot, "#staff-notice", ja.format("staff.tooSoon", 1));
         assertFalse(shown(robot, "#staff-panel-title"),
                 "within the backoff even the right PIN is not checked");
         shoot(robot, "51-staff-pin-backoff-ja");
         clock.advance(Duration.ofSeconds(2));
-        typeStaffPin(robot, KioskUi.DEMO_STAFF_PIN);
+        typeStaffPin(robot, SimulatedEnvironment.STAFF_PIN);
         click(robot, "#staff-pin-ok");
         waitFor(robot, "#staff-panel-title");
         String working = ja.text("staff.working");
@@ -646,7 +647,7 @@ class KioskUiTest {
         for (int i = 0; i < KioskModel.STAFF_GESTURE_TAPS; i++) {
             click(robot, "#staff-corner");
         }
-        typeStaffPin(robot, KioskUi.DEMO_STAFF_PIN);
+        typeStaffPin(robot, SimulatedEnvironment.STAFF_PIN);
         click(robot, "#staff-pin-ok");
         waitFor(robot, "#staff-panel-title");
         click(robot, "#staff-out-of-service");
@@ -660,7 +661,7 @@ class KioskUiTest {
                 "restart requested", "staff mode left");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> staffRows().size() == expected.size());
         assertEquals(expected, staffRows());
-        assertFalse(Files.readString(dir.resolve("var").resolve("staff-pin")).contains(KioskUi.DEMO_STAFF_PIN),
+        assertFalse(Files.readString(dir.resolve("var").resolve("staff-pin")).contains(SimulatedEnvironment.STAFF_PIN),
                 "the staff PIN is stored only as a hash");
     }
 

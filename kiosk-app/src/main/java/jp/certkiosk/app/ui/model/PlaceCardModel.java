@@ -1,6 +1,8 @@
 package jp.certkiosk.app.ui.model;
 
 import java.util.List;
+import jp.certkiosk.app.flow.FlowEvent;
+import jp.certkiosk.app.ui.DemoControls;
 
 /** "Place your card": the picture of the reader; in a demo, the virtual cards to place. */
 public final class PlaceCardModel extends ScreenModel {
@@ -36,7 +38,13 @@ public final class PlaceCardModel extends ScreenModel {
         if (kiosk.outOfServiceNow() || kiosk.demo.isEmpty()) {
             return;
         }
-        kiosk.setup.background().execute(() -> kiosk.demo.get().placeCard(profile));
+        DemoControls demo = kiosk.demo.get();
+        kiosk.setup.background().execute(() -> {
+            if (demo.cardOnReader().isEmpty()) {
+                demo.placeCard(profile);
+                kiosk.flow.dispatch(new FlowEvent.CardInserted(KioskModel.newTransactionId()));
+            }
+        });
     }
 
     public void back() {

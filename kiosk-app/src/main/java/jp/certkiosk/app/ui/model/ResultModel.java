@@ -2,6 +2,7 @@ package jp.certkiosk.app.ui.model;
 
 import java.util.List;
 import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.Outcome;
 
@@ -56,6 +57,9 @@ public final class ResultModel extends ScreenModel {
     /** Demo only: takes the virtual card off the reader. */
     public void removeCard() {
         kiosk.touch();
-        kiosk.demo.ifPresent(demo -> kiosk.setup.background().execute(demo::removeCard));
+        kiosk.demo.ifPresent(demo -> kiosk.setup.background().execute(() -> {
+            demo.removeCard();
+            kiosk.flow.dispatch(new FlowEvent.CardRemoved());
+        }));
     }
 }

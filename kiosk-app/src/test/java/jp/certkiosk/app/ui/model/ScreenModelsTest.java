@@ -71,6 +71,7 @@ class ScreenModelsTest {
         demo.model.terms.agree();
         demo.model.placeCard.place("adult");
         assertEquals(List.of("place adult"), demo.demoActions);
+        assertInstanceOf(FlowEvent.CardInserted.class, demo.lastEvent(), "a card placed starts a transaction");
     }
 
     @Test
