@@ -38,6 +38,7 @@ import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.testing.SimulatedEnvironment;
+import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.Outcome;
 import jp.certkiosk.app.journal.JournalEntry;
@@ -461,7 +462,11 @@ class KioskUiTest {
         waitFor(robot, "#terms-title");
         press(robot, KeyCode.ENTER, false);
         waitFor(robot, "#welcome-prompt");
-        background.execute(() -> parts.demo().orElseThrow().placeCard("adult"));
+        // the hand places the card; the reader reports it (on a PC/SC reader its watcher does)
+        background.execute(() -> {
+            parts.demo().orElseThrow().placeCard("adult");
+            demo.engine().dispatch(new FlowEvent.CardInserted("tx-keypad"));
+        });
         waitFor(robot, "#pin-title");
         for (char digit : pin("adult").toCharArray()) {
             press(robot, KeyCode.valueOf("NUMPAD" + digit), false);
@@ -481,7 +486,10 @@ class KioskUiTest {
         waitFor(robot, "#result-message");
         assertEquals(messages(Language.ENGLISH).text("outcome.ISSUED"), text(robot, "#result-message"));
         assertEquals(1, pdfs());
-        background.execute(() -> parts.demo().orElseThrow().removeCard());
+        background.execute(() -> {
+            parts.demo().orElseThrow().removeCard();
+            demo.engine().dispatch(new FlowEvent.CardRemoved());
+        });
         waitFor(robot, "#documents-title");
         press(robot, KeyCode.ENTER, false);
         waitFor(robot, "#welcome-title");
