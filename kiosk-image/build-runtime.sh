@@ -38,7 +38,8 @@ echo "Packaging the kiosk (mvn package)…" >&2
   || nice -n 10 mvn -B -q -DskipTests -pl kiosk-image -am package)
 
 lib="$target/lib"
-fx=( "$lib"/javafx-base-*-linux.jar "$lib"/javafx-graphics-*-linux.jar "$lib"/javafx-controls-*-linux.jar )
+fx=( "$lib"/javafx-base-*-linux.jar "$lib"/javafx-graphics-*-linux.jar "$lib"/javafx-controls-*-linux.jar
+     "$lib"/javafx-media-*-linux.jar )
 app_jars=( "$target/kiosk-image.jar" )
 for j in "$lib"/*.jar; do
   [[ "$(basename "$j")" == javafx-* ]] || app_jars+=( "$j" )
@@ -51,19 +52,21 @@ found=$(for j in "${app_jars[@]}"; do
   "$jdk/bin/jdeps" --multi-release 17 -s --ignore-missing-deps -cp "$lib/*" "$j" 2>/dev/null || true
 done | awk '{print $3}' | grep -E '^(java|jdk)\.' | sort -u)
 modules="$(printf '%s\n' $found java.smartcardio jdk.crypto.ec jdk.localedata jdk.charsets jdk.zipfs \
-  jdk.unsupported jdk.management javafx.base javafx.graphics javafx.controls | sort -u | paste -sd, -)"
+  jdk.unsupported jdk.management javafx.base javafx.graphics javafx.controls javafx.media | sort -u | paste -sd, -)"
 echo "Linking the runtime: $modules" >&2
 
 rm -rf "$out"
 mkdir -p "$out/app" "$out/lib" "$out/conf" "$out/bin"
 fx_path="$(IFS=:; echo "${fx[*]}")"
 nice -n 10 "$jdk/bin/jlink" --module-path "$jdk/jmods:$fx_path" --add-modules "$modules" \
-  --exclude-resources='glob:/javafx.graphics/*.so' \
+  --exclude-resources='glob:/javafx.graphics/*.so,glob:/javafx.media/*.so' \
   --include-locales=en,ja --strip-debug --no-man-pages --no-header-files \
   --generate-cds-archive --output "$out/runtime" >/dev/null
-# JavaFX loads its native libraries from the runtime's lib directory before trying to unpack them.
+# JavaFX loads its native libraries from the runtime's lib directory before trying to unpack them
+# (graphics; media plays the voice guidance clips).
 natives="$(mktemp -d)"
-(cd "$natives" && "$jdk/bin/jar" xf "$(ls "$lib"/javafx-graphics-*-linux.jar)")
+(cd "$natives" && "$jdk/bin/jar" xf "$(ls "$lib"/javafx-graphics-*-linux.jar)" \
+  && "$jdk/bin/jar" xf "$(ls "$lib"/javafx-media-*-linux.jar)")
 cp "$natives"/*.so "$out/runtime/lib/"
 rm -rf "$natives"
 

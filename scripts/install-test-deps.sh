@@ -36,6 +36,8 @@ packages=(
   imagemagick              # convert: the verify-scan tests rotate, scale, blur, noise and photograph backs
   haproxy                  # the load balancer in front of several simulator instances (./kiosk sim --instances)
   nodejs                   # npx runs redocly lint (npm @redocly/cli, Node.js 20 or later) on the OpenAPI document
+  espeak-ng                # the build speaks the voice guidance clips from the message bundles
+  sox                      # ... and resamples them to 11 kHz to keep the jar small
   "$@"
 )
 fi

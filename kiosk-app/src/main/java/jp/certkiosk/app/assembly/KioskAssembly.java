@@ -80,7 +80,6 @@ public final class KioskAssembly {
             JerseyIssuanceEndpoint client = endpoint;
             StaffConsole staff = new StaffConsole(journal, printer, payment,
                     () -> readerStatus(virtualSlot, pcscSlot), () -> endpointStatus(config, client), clock, restart, engine);
-            // issuances a previous run left in doubt are settled before the first resident
             // prints, payments and confirmations a stopped kiosk left open are settled before the first resident
             engine.settleAtStart();
             if (pcsc != null) {
@@ -124,24 +123,27 @@ public final class KioskAssembly {
                 : new FilePrinter(config.printer().outputDirectory());
     }
 
-    private static String readerStatus(VirtualCardSlot virtual, PcscCardSlot pcsc) {
+    /** The reader's health for the staff panel: working or not, and its name (and card) as technical detail. */
+    private static StaffConsole.Part readerStatus(VirtualCardSlot virtual, PcscCardSlot pcsc) {
         if (virtual != null) {
-            return "virtual reader, " + virtual.insertedProfile().map(p -> "card present").orElse("no card");
+            return StaffConsole.Part.working("virtual reader" + virtual.insertedProfile().map(p -> ": " + p).orElse(""));
         }
         try {
             var terminal = Pcsc.readers().stream().filter(t -> t.getName().equals(pcsc.readerName())).findFirst();
             if (terminal.isEmpty()) {
-                return "PC/SC '" + pcsc.readerName() + "': not listed by pcscd";
+                return StaffConsole.Part.failing("PC/SC '" + pcsc.readerName() + "': not listed by pcscd");
             }
-            return "PC/SC '" + pcsc.readerName() + "', " + (terminal.get().isCardPresent() ? "card present" : "no card");
+            return StaffConsole.Part.working("PC/SC '" + pcsc.readerName() + "'"
+                    + (terminal.get().isCardPresent() ? ", card present" : ""));
         } catch (javax.smartcardio.CardException | RuntimeException e) {
-            return "PC/SC '" + pcsc.readerName() + "': pcscd unreachable (" + Pcsc.describe(e) + ")";
+            return StaffConsole.Part.failing("PC/SC '" + pcsc.readerName() + "': pcscd unreachable (" + Pcsc.describe(e) + ")");
         }
     }
 
-    private static String endpointStatus(KioskConfig config, JerseyIssuanceEndpoint endpoint) {
+    /** The endpoint's health: a challenge asked of it; its URI (and why not) as technical detail. */
+    private static StaffConsole.Part endpointStatus(KioskConfig config, JerseyIssuanceEndpoint endpoint) {
         EndpointResult<?> probe = endpoint.challenge(config.kioskId());
-        return probe instanceof EndpointResult.Ok<?> ? "reachable at " + config.endpoint().baseUri()
-                : "unreachable at " + config.endpoint().baseUri() + ": " + probe;
+        return probe instanceof EndpointResult.Ok<?> ? StaffConsole.Part.working(config.endpoint().baseUri().toString())
+                : StaffConsole.Part.failing(config.endpoint().baseUri() + ": " + probe);
     }
 }

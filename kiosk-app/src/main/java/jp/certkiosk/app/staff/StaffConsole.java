@@ -3,6 +3,7 @@ package jp.certkiosk.app.staff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -39,20 +40,20 @@ public final class StaffConsole {
     private final Journal journal;
     private final Printer printer;
     private final PaymentDevice payment;
-    private final Supplier<String> reader;
-    private final Supplier<String> endpoint;
+    private final Supplier<Part> reader;
+    private final Supplier<Part> endpoint;
     private final Clock clock;
     private final Runnable restart;
     private final KioskEngine engine;
 
-    public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<String> reader,
-                        Supplier<String> endpoint, Clock clock, Runnable restart) {
+    public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<Part> reader,
+                        Supplier<Part> endpoint, Clock clock, Runnable restart) {
         this(journal, printer, payment, reader, endpoint, clock, restart, null);
     }
 
     /** @param engine the kiosk whose prints in doubt staff settle */
-    public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<String> reader,
-                        Supplier<String> endpoint, Clock clock, Runnable restart, KioskEngine engine) {
+    public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<Part> reader,
+                        Supplier<Part> endpoint, Clock clock, Runnable restart, KioskEngine engine) {
         this.engine = engine;
         this.journal = journal;
         this.printer = printer;
@@ -63,17 +64,31 @@ public final class StaffConsole {
         this.restart = restart;
     }
 
-    /** The health of each part, in plain words for the staff screen. */
-    public record Status(String reader, String printer, List<String> printerReasons, String payment, String endpoint,
-                         String clock) {}
+    /**
+     * How one part is: working or not, and a technical detail (a reader's name, a URI, the device's
+     * own report) that the staff screen shows as it is; the screen words the rest in its language.
+     */
+    public record Part(boolean ok, String detail) {
+        public static Part working(String detail) {
+            return new Part(true, detail);
+        }
+
+        public static Part failing(String detail) {
+            return new Part(false, detail);
+        }
+    }
+
+    /** The health of each part, for the staff screen. */
+    public record Status(Part reader, Part printer, List<String> printerReasons, Part payment, Part endpoint,
+                         Instant clock) {}
 
     /** Today's transactions in numbers. In doubt: prints nobody can vouch for yet, of any day. */
     public record Summary(int issued, int feesYen, int refundsYen, int failures, int inDoubt) {}
 
     public Status status() {
         PrinterStatus p = printer.status();
-        return new Status(reader.get(), p.ready() ? "ready" : "not ready", p.reasons(), payment.status(),
-                endpoint.get(), clock.instant().toString());
+        return new Status(reader.get(), new Part(p.ready(), String.join(", ", p.reasons())), p.reasons(),
+                Part.working(payment.status()), endpoint.get(), clock.instant());
     }
 
     /**

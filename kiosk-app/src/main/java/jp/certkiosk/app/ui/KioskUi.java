@@ -19,7 +19,13 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import jp.certkiosk.app.assembly.Kiosk;
+import jp.certkiosk.app.ui.model.KeypadKey;
+import jp.certkiosk.app.ui.model.KioskModel;
+import jp.certkiosk.app.ui.view.KioskView;
 import jp.certkiosk.app.staff.StaffConsole;
 import jp.certkiosk.config.Profile;
 
@@ -53,8 +59,9 @@ public final class KioskUi extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        KioskViewModel model = new KioskViewModel(parts(kiosk), background, Platform::runLater, clock,
-                kiosk.config().screen().idleWarning(), kiosk.config().screen().idleTimeout(), new ToneAudioCues());
+        KioskModel model = new KioskModel(parts(kiosk), new KioskModel.Setup(background, Platform::runLater, clock,
+                kiosk.config().screen().idleWarning(), kiosk.config().screen().idleTimeout(), new ToneAudioCues(),
+                new ClipVoice()));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> fatal(model, error, FATAL_EXIT_DELAY, KioskUi::exit));
         // smaller than any kiosk panel: if full screen were ever lost, it would show (and the check under Xvfb would see it)
         Scene scene = new Scene(new KioskView(model).root(), 1280, 720);
@@ -62,7 +69,7 @@ public final class KioskUi extends Application {
             scene.setCursor(Cursor.NONE);
         }
         stage.setScene(scene);
-        lockDown(stage);
+        lockDown(stage, model::key);
         coverScreen(stage);
         stage.show();
         stage.setFullScreen(true);
@@ -75,19 +82,19 @@ public final class KioskUi extends Application {
      * The screens' parts from the kiosk the configuration built: demo controls only in the DEMO
      * profile (virtual cards when its reader is the in-process one, cash when its acceptor is simulated).
      */
-    public static KioskViewModel.Parts parts(Kiosk kiosk) {
+    public static Parts parts(Kiosk kiosk) {
         var staffPin = kiosk.staffPin().orElseThrow(() -> new IllegalStateException(
                 "staff.pinHashFile is not set: the screens need the staff PIN hash"));
-        return new KioskViewModel.Parts(kiosk.engine(), kiosk.payment(), kiosk.staff(), staffPin,
-                kiosk.config().profile() == Profile.DEMO ? java.util.Optional.of(demoControls(kiosk))
-                        : java.util.Optional.empty());
+        return new Parts(kiosk.engine(), kiosk.payment(), kiosk.staff(), staffPin,
+                kiosk.config().profile() == Profile.DEMO ? Optional.of(demoControls(kiosk)) : Optional.empty());
     }
 
+    /** The demo's virtual reader and simulated acceptor, as a resident would place a card and insert money. */
     private static DemoControls demoControls(Kiosk kiosk) {
         return new DemoControls() {
             @Override
-            public java.util.List<String> cardProfiles() {
-                return kiosk.virtualReader().map(r -> r.profiles()).orElse(java.util.List.of());
+            public List<String> cardProfiles() {
+                return kiosk.virtualReader().map(r -> r.profiles()).orElse(List.of());
             }
 
             @Override
@@ -101,7 +108,7 @@ public final class KioskUi extends Application {
             }
 
             @Override
-            public java.util.Optional<String> cardOnReader() {
+            public Optional<String> cardOnReader() {
                 return kiosk.virtualReader().flatMap(r -> r.insertedProfile());
             }
 
@@ -124,8 +131,11 @@ public final class KioskUi extends Application {
         stage.setHeight(bounds.getHeight());
     }
 
-    /** No way out for a resident: no exit key, no keys at all, no close, full screen restored if lost. */
-    public static void lockDown(Stage stage) {
+    /**
+     * No way out for a resident: no exit key, no close, full screen restored if lost. Every key is
+     * swallowed; the tactile keypad's keys (digits, Enter, Backspace, Escape) go to {@code keypad}.
+     */
+    public static void lockDown(Stage stage, Consumer<KeypadKey> keypad) {
         try {
             stage.initStyle(StageStyle.UNDECORATED);
         } catch (IllegalStateException alreadyShown) {
@@ -135,7 +145,13 @@ public final class KioskUi extends Application {
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setOnCloseRequest(Event::consume);
-        stage.addEventFilter(KeyEvent.ANY, Event::consume);
+        stage.addEventFilter(KeyEvent.ANY, event -> {
+            if (event.getEventType() == KeyEvent.KEY_PRESSED && !event.isAltDown() && !event.isControlDown()
+                    && !event.isMetaDown() && !event.isShortcutDown()) {
+                Keypad.key(event.getCode()).ifPresent(keypad);
+            }
+            event.consume();
+        });
         stage.fullScreenProperty().addListener((obs, was, now) -> {
             if (!now) {
                 Platform.runLater(() -> stage.setFullScreen(true));
@@ -149,7 +165,7 @@ public final class KioskUi extends Application {
     }
 
     /** Out of service on the screen, never a stack trace; then exit for the supervisor to restart us. */
-    static void fatal(KioskViewModel model, Throwable error, java.time.Duration delay, java.util.function.IntConsumer exit) {
+    static void fatal(KioskModel model, Throwable error, java.time.Duration delay, java.util.function.IntConsumer exit) {
         LOG.log(Level.SEVERE, "uncaught error; the kiosk goes out of service and restarts", error);
         Platform.runLater(() -> model.outOfService("outOfService.fault"));
         Thread exiter = new Thread(() -> {
@@ -173,6 +189,5 @@ public final class KioskUi extends Application {
         if (background != null) {
             background.shutdownNow();
         }
-
     }
 }

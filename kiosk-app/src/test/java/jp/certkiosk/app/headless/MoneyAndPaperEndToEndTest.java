@@ -154,7 +154,7 @@ class MoneyAndPaperEndToEndTest {
         InMemoryJournal journal = new InMemoryJournal();
         SimulatedEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-doubt-2", printer, journal, Clock.systemUTC());
         HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal, kiosk.payment());
-        StaffConsole staff = new StaffConsole(journal, printer, kiosk.payment(), () -> "reader", () -> "endpoint",
+        StaffConsole staff = new StaffConsole(journal, printer, kiosk.payment(), () -> StaffConsole.Part.working("reader"), () -> StaffConsole.Part.working("endpoint"),
                 Clock.systemUTC(), () -> { }, kiosk.engine());
 
         Report.TransactionReport first = play(runner, "adult");

@@ -128,7 +128,7 @@ class PrinterFaultsEndToEndTest {
             assertEquals("PRINT_IN_DOUBT", first.outcome(), first.journal().toString());
             assertEquals(0, first.refundedYen());
             StaffConsole staff = new StaffConsole(kiosk.journal(), new IppPrinter(printer.uri(), "staff"),
-                    kiosk.kiosk().payment(), () -> "reader", () -> "endpoint", Clock.systemUTC(), () -> { },
+                    kiosk.kiosk().payment(), () -> StaffConsole.Part.working("reader"), () -> StaffConsole.Part.working("endpoint"), Clock.systemUTC(), () -> { },
                     kiosk.kiosk().engine());
             assertEquals(1, staff.doubts().size());
             assertTrue(staff.sellingStopped().isPresent());

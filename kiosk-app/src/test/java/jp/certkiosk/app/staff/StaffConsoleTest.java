@@ -79,7 +79,7 @@ class StaffConsoleTest {
 
     StaffConsole console(InMemoryJournal journal) {
         return new StaffConsole(journal, new FilePrinter(dir.resolve("out")), new SimulatedPaymentDevice(1000),
-                () -> "reader ok", () -> "endpoint ok", Clock.fixed(NOW, TOKYO), () -> { });
+                () -> StaffConsole.Part.working("reader"), () -> StaffConsole.Part.working("endpoint"), Clock.fixed(NOW, TOKYO), () -> { });
     }
 
     static JournalEntry money(Instant at, String tx, JournalStage stage, String issuance, int yen) {

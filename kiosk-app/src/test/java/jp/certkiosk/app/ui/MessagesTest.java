@@ -1,6 +1,7 @@
 package jp.certkiosk.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.app.ui.model.Messages;
 import org.junit.jupiter.api.Test;
 
 /** Every message in every language, and a font on this machine that draws each of them. */
@@ -26,7 +27,7 @@ class MessagesTest {
                 : language.locale().getLanguage() + "_" + language.locale().getCountry();
         String name = "messages_" + suffix + ".properties";
         Properties properties = new Properties();
-        try (InputStream in = KioskView.class.getResourceAsStream(name)) {
+        try (InputStream in = Messages.class.getResourceAsStream("/jp/certkiosk/app/ui/" + name)) {
             assertNotNull(in, "no " + name + " for " + language);
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
@@ -75,7 +76,8 @@ class MessagesTest {
             for (String key : p.stringPropertyNames()) {
                 String value = p.getProperty(key);
                 if (value.contains("{0}")) {
-                    String formatted = MessageFormat.format(value, 7, 8, 9, 10, 11);
+                    String formatted = new com.ibm.icu.text.MessageFormat(value, com.ibm.icu.util.ULocale.forLocale(language.locale()))
+                            .format(new Object[] {7, 8, 9, 10, 11});
                     assertTrue(formatted.contains("7"), language + " " + key + ": " + formatted);
                 }
             }
@@ -108,10 +110,23 @@ class MessagesTest {
         assertEquals(List.of(), problems);
     }
 
+    /** A voice prompt for every screen that has one, in every language (the clips are made from these). */
+    @Test
+    void everyScreenPromptIsWordedForTheVoice() throws IOException {
+        for (String key : List.of("voice.welcome", "voice.terms", "voice.placeCard", "voice.pin", "voice.pinWrong",
+                "voice.digitEntered", "voice.menu", "voice.options", "voice.copies", "voice.payment", "voice.printing",
+                "voice.done", "voice.problem", "voice.takeDocuments", "voice.outOfService", "voice.wait")) {
+            for (Language language : Language.values()) {
+                assertTrue(file(language).containsKey(key), language + " " + key);
+                assertFalse(file(language).getProperty(key).matches(".*\\{.*"), "a recorded prompt takes no argument: " + key);
+            }
+        }
+    }
+
     @Test
     void theBundlesResolveForEveryLanguage() {
         for (Language language : Language.values()) {
-            ResourceBundle bundle = KioskView.messages(language);
+            ResourceBundle bundle = Messages.of(language).bundle();
             assertEquals(language.locale(), bundle.getLocale(), language.name());
         }
     }
