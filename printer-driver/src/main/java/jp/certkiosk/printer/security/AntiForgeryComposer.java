@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.pdfbox.Loader;
+import jp.certkiosk.printer.PdfParsing;
 import org.apache.pdfbox.multipdf.LayerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -42,7 +42,7 @@ public final class AntiForgeryComposer {
     }
 
     public synchronized byte[] compose(byte[] municipalPdf, PrintMarks marks) throws IOException {
-        try (PDDocument source = Loader.loadPDF(municipalPdf); PDDocument target = new PDDocument()) {
+        try (PDDocument source = PdfParsing.load(municipalPdf); PDDocument target = new PDDocument()) {
             if (parsedFont == null) {
                 parsedFont = new org.apache.fontbox.ttf.TTFParser().parse(
                         new org.apache.pdfbox.io.RandomAccessReadBuffer(java.nio.file.Files.readAllBytes(fontFile)));

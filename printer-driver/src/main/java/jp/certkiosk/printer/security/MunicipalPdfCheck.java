@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
+import jp.certkiosk.printer.PdfParsing;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -38,7 +38,7 @@ public final class MunicipalPdfCheck {
     /** Every problem found; empty when the document may be composed and printed. */
     public static List<String> problems(byte[] pdf) {
         List<String> problems = new ArrayList<>();
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfParsing.load(pdf)) {
             if (document.isEncrypted()) {
                 problems.add("the document is encrypted");
                 return problems;
