@@ -20,7 +20,6 @@ import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
 import jp.certkiosk.printer.security.AntiForgeryComposer;
-import jp.certkiosk.printer.security.MunicipalPdfCheck;
 import jp.certkiosk.printer.security.PrintMarks;
 
 /**
@@ -163,17 +162,19 @@ public final class KioskEngine {
         if (boundTo == null || inReader.isEmpty() || !inReader.get().equals(boundTo)) {
             return new FlowEvent.PrintFailed("the card in the reader is not the card the document is bound to");
         }
-        List<String> problems = MunicipalPdfCheck.problems(p.issuance().pdf());
-        if (!problems.isEmpty()) {
-            return new FlowEvent.PrintFailed("document refused before composing: " + String.join("; ", problems));
-        }
         if (p.issuance().printKey() == null) {
             return new FlowEvent.PrintFailed("the issuance carries no print key");
         }
         byte[] sheets;
         try {
-            sheets = composer.compose(p.issuance().pdf(),
+            // one parse of the municipality's PDF: checked, then composed from the same document
+            AntiForgeryComposer.Composition composed = composer.checkAndCompose(p.issuance().pdf(),
                     new PrintMarks(p.issuance().issuanceId(), kioskId, p.issuance().printKey()));
+            if (composed instanceof AntiForgeryComposer.Composition.Refused refused) {
+                return new FlowEvent.PrintFailed("document refused before composing: "
+                        + String.join("; ", refused.problems()));
+            }
+            sheets = ((AntiForgeryComposer.Composition.Sheets) composed).pdf();
         } catch (java.io.IOException | RuntimeException e) {
             return new FlowEvent.PrintFailed("could not compose the sheets: " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import jp.certkiosk.printer.PdfParsing;
 import org.apache.pdfbox.multipdf.LayerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -41,8 +42,42 @@ public final class AntiForgeryComposer {
         this.fontFile = fontFile;
     }
 
-    public synchronized byte[] compose(byte[] municipalPdf, PrintMarks marks) throws IOException {
-        try (PDDocument source = PdfParsing.load(municipalPdf); PDDocument target = new PDDocument()) {
+    public byte[] compose(byte[] municipalPdf, PrintMarks marks) throws IOException {
+        try (PDDocument source = PdfParsing.load(municipalPdf)) {
+            return compose(source, marks);
+        }
+    }
+
+    /** What the print path gets from one parse of the municipality's PDF: the sheets, or why there are none. */
+    public sealed interface Composition {
+        record Sheets(byte[] pdf) implements Composition {}
+
+        /** {@link MunicipalPdfCheck} found problems: nothing was composed. */
+        record Refused(List<String> problems) implements Composition {}
+    }
+
+    /**
+     * Checks the municipality's PDF ({@link MunicipalPdfCheck}) and composes its sheets from one
+     * parse: the check and the composition read the same objects and fonts.
+     */
+    public Composition checkAndCompose(byte[] municipalPdf, PrintMarks marks) throws IOException {
+        PDDocument source;
+        try {
+            source = PdfParsing.load(municipalPdf);
+        } catch (IOException e) {
+            return new Composition.Refused(List.of("the document is not a readable PDF"));
+        }
+        try (source) {
+            List<String> problems = MunicipalPdfCheck.problems(source);
+            if (!problems.isEmpty()) {
+                return new Composition.Refused(problems);
+            }
+            return new Composition.Sheets(compose(source, marks));
+        }
+    }
+
+    private synchronized byte[] compose(PDDocument source, PrintMarks marks) throws IOException {
+        try (PDDocument target = new PDDocument()) {
             if (parsedFont == null) {
                 parsedFont = new org.apache.fontbox.ttf.TTFParser().parse(
                         new org.apache.pdfbox.io.RandomAccessReadBuffer(java.nio.file.Files.readAllBytes(fontFile)));

@@ -37,8 +37,20 @@ public final class MunicipalPdfCheck {
 
     /** Every problem found; empty when the document may be composed and printed. */
     public static List<String> problems(byte[] pdf) {
-        List<String> problems = new ArrayList<>();
         try (PDDocument document = PdfParsing.load(pdf)) {
+            return problems(document);
+        } catch (IOException e) {
+            return List.of("the document is not a readable PDF");
+        }
+    }
+
+    /**
+     * The same for a document already parsed: the print path parses the municipality's PDF once,
+     * checks it and composes from the same parse (its fonts are then read once, too).
+     */
+    public static List<String> problems(PDDocument document) {
+        List<String> problems = new ArrayList<>();
+        try {
             if (document.isEncrypted()) {
                 problems.add("the document is encrypted");
                 return problems;
