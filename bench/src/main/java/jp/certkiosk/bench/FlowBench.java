@@ -16,7 +16,7 @@ import jp.certkiosk.sim.IssuedCard;
 public final class FlowBench {
     public static final String CARD = "adult";
 
-    public record Result(List<Long> pinToJob, Map<String, List<Long>> steps, BenchKiosk.Transaction sample) {}
+    public record Result(List<Long> pinToJob, List<Long> pinToJobCpu, Map<String, List<Long>> steps, BenchKiosk.Transaction sample) {}
 
     private FlowBench() {}
 
@@ -30,14 +30,16 @@ public final class FlowBench {
                 kiosk.issue(card.profile(), card.pin());
             }
             List<Long> totals = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
             Map<String, List<Long>> steps = new LinkedHashMap<>();
             BenchKiosk.Transaction last = null;
             for (int i = 0; i < measured; i++) {
                 last = kiosk.issue(card.profile(), card.pin());
                 totals.add(last.pinToJobNanos());
+                cpu.add(last.pinToJobCpuNanos());
                 last.stepNanos().forEach((step, nanos) -> steps.computeIfAbsent(step, s -> new ArrayList<>()).add(nanos));
             }
-            return new Result(totals, steps, last);
+            return new Result(totals, cpu, steps, last);
         }
     }
 }
