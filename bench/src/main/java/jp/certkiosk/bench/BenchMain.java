@@ -30,7 +30,7 @@ public final class BenchMain {
     /** How much of each figure a run takes. */
     record Plan(String name, int jmhWarmups, int jmhIterations, int jmhSeconds, int flowWarmup, int flowMeasured,
                 int loadWarmupPerKiosk, int loadPerKiosk, int memoryTransactions) {
-        static final Plan QUICK = new Plan("quick", 2, 3, 1, 5, 30, 2, 8, 50);
+        static final Plan QUICK = new Plan("quick", 2, 3, 1, 5, 30, 2, 8, 40);
         static final Plan FULL = new Plan("full", 3, 5, 2, 20, 200, 5, 125, 1000);
     }
 
@@ -41,7 +41,8 @@ public final class BenchMain {
             "step_SIGN_p50_ms", "step_session_p50_ms", "step_reserve_p50_ms", "step_verify_document_p50_ms",
             "step_check_compose_p50_ms", "step_submit_p50_ms", "card_apdus_per_authentication",
             "card_bytes_per_authentication", "municipal_pdf_parses_per_print", "printer_pdf_parses_per_print",
-            "issuances_per_s_8_kiosks", "kiosk_rss_mb", "kiosk_rss_growth_mb", "start_ratio");
+            "issuances_per_s_8_kiosks", "cpu_ms_per_issuance", "kiosk_rss_mb", "kiosk_rss_growth_mb", "kiosk_rss_bounded_heap_mb",
+            "kiosk_rss_bounded_heap_growth_mb", "start_ratio");
 
     private final Plan plan;
     private final Path out;
@@ -254,13 +255,18 @@ public final class BenchMain {
     private void throughput(BenchEndpoint endpoint) throws Exception {
         ThroughputBench.Result result = ThroughputBench.run(endpoint, plan.loadWarmupPerKiosk(), plan.loadPerKiosk());
         double rate = round(result.perSecond());
-        figures.add(Figure.measured("issuances_per_s_8_kiosks", "throughput: issuances a second, 8 kiosks, 1 simulator",
+        figures.add(Figure.measured("issuances_per_s_8_kiosks", "cpu_ms_per_issuance", "throughput: issuances a second, 8 kiosks, 1 simulator",
                 rate, "/s", ">= 50", rate >= 50, result.issuances() + " issuances in " + round(result.seconds())
                         + " s, kiosks and simulator in this process"));
+        double cpuMs = round(result.cpuMsPerIssuance());
+        figures.add(Figure.informative("cpu_ms_per_issuance", "throughput: CPU an issuance, kiosk + simulator", cpuMs,
+                "ms", "process CPU over the run / issuances; " + Machine.cores() + " cores idle would allow at most "
+                        + round(Machine.cores() * 1000 / cpuMs) + " issuances/s"));
     }
 
     private void memory(BenchEndpoint endpoint) throws Exception {
-        MemoryBench.Result result = MemoryBench.run(endpoint, plan.memoryTransactions(), out.resolve("memory-kiosk.log"));
+        MemoryBench.Result result = MemoryBench.run(endpoint, plan.memoryTransactions(), out.resolve("memory-kiosk.log"),
+                List.of());
         double rssMb = mb(result.rssAtEnd());
         double growthMb = mb(result.growthOverLastHalf());
         int half = result.transactions() / 2;
@@ -275,6 +281,21 @@ public final class BenchMain {
             series.add(mb(result.rss().get(i)));
         }
         details.put("kioskRssMbEvery10", series);
+
+        MemoryBench.Result bounded = MemoryBench.run(endpoint, plan.memoryTransactions(),
+                out.resolve("memory-kiosk-bounded.log"), MemoryBench.BOUNDED_HEAP);
+        String flags = String.join(" ", MemoryBench.BOUNDED_HEAP);
+        figures.add(Figure.informative("kiosk_rss_bounded_heap_mb", "memory: kiosk RSS, launcher flags + " + flags,
+                mb(bounded.rssAtEnd()), "MB", "the same run with a bounded heap; heap in use after a full GC "
+                        + mb(bounded.heapAfterGc()) + " MB"));
+        figures.add(Figure.informative("kiosk_rss_bounded_heap_growth_mb", "memory: RSS growth, last " + half
+                        + ", launcher flags + " + flags, mb(bounded.growthOverLastHalf()), "MB",
+                "RSS after issuance " + bounded.transactions() + " minus after issuance " + half));
+        List<Double> boundedSeries = new ArrayList<>();
+        for (int i = 9; i < bounded.rss().size(); i += 10) {
+            boundedSeries.add(mb(bounded.rss().get(i)));
+        }
+        details.put("kioskRssMbEvery10BoundedHeap", boundedSeries);
     }
 
     /** What "no growth" allows: RSS moves by a few pages as the JIT and allocator settle. */

@@ -19,10 +19,20 @@ public final class ThroughputBench {
     public static final List<String> CARDS = List.of("adult", "spouse", "foreign", "single", "village",
             "village-spouse", "aoba-head", "aoba-spouse");
 
-    public record Result(int issuances, double seconds) {
+    /** {@code cpuSeconds}: this process's CPU time over the run (eight kiosks and the simulator). */
+    public record Result(int issuances, double seconds, double cpuSeconds) {
         public double perSecond() {
             return issuances / seconds;
         }
+
+        public double cpuMsPerIssuance() {
+            return cpuSeconds * 1000 / issuances;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private ThroughputBench() {}
@@ -59,13 +69,15 @@ public final class ThroughputBench {
             }
             start.await(10, TimeUnit.MINUTES);
             long began = System.nanoTime();
+            long cpuBegan = processCpuNanos();
             end.await(20, TimeUnit.MINUTES);
             long took = System.nanoTime() - began;
+            long cpu = processCpuNanos() - cpuBegan;
             int issued = 0;
             for (Future<Integer> run : runs) {
                 issued += run.get();
             }
-            return new Result(issued, took / 1e9);
+            return new Result(issued, took / 1e9, cpu / 1e9);
         } finally {
             pool.shutdownNow();
         }
