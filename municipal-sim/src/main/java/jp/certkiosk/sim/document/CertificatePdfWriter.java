@@ -49,11 +49,22 @@ public final class CertificatePdfWriter implements AutoCloseable {
 
     /** @param fontFiles TrueType fonts in order of preference: the first that has a glyph draws it */
     public CertificatePdfWriter(Path... fontFiles) {
+        this(Runtime.getRuntime().availableProcessors(), fontFiles);
+    }
+
+    /**
+     * @param fontSets  how many documents may be drawn at once (1: one after the other)
+     * @param fontFiles TrueType fonts in order of preference: the first that has a glyph draws it
+     */
+    public CertificatePdfWriter(int fontSets, Path... fontFiles) {
         if (fontFiles.length == 0) {
             throw new IllegalArgumentException("a certificate needs a font");
         }
+        if (fontSets < 1) {
+            throw new IllegalArgumentException("a writer needs at least one font set");
+        }
         this.fontFiles = List.of(fontFiles);
-        this.poolSize = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.poolSize = fontSets;
         this.idle = new java.util.concurrent.ArrayBlockingQueue<>(poolSize);
         for (Path fontFile : fontFiles) {
             try {
