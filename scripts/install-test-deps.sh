@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, where they are missing, and any packages named as
-# arguments (./kiosk image names what the OS image build needs). Idempotent; needs root (or sudo)
-# only when something is missing.
+# arguments (./kiosk image names what the OS image build needs); with --only, just the packages
+# named (./kiosk demo names the fonts, and the JavaFX libraries with a display). Idempotent; needs
+# root (or sudo) only when something is missing.
 set -euo pipefail
 
+if [[ "${1:-}" == --only ]]; then
+  shift
+  packages=("$@")
+else
 packages=(
   fonts-ipaexfont-mincho   # IPAex Mincho: the font of every printed document
   poppler-utils            # pdftotext: checks of printed documents
@@ -30,6 +35,7 @@ packages=(
   libgl1                   # JavaFX on X11 (prism falls back to software rendering)
   "$@"
 )
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,7 +3,7 @@
 # requests and turns Alt+F4 into a close request, as a desktop would), launches `./kiosk demo` on
 # it, and checks that the kiosk opens full screen and that Alt+F4, Escape, F11, Ctrl+W and Ctrl+Q
 # leave it full screen and running. Needs Debian xvfb, openbox, xdotool and x11-utils
-# (scripts/install-test-deps.sh installs them) and a built kiosk (kiosk-app/target/kiosk-app.jar).
+# (scripts/install-test-deps.sh installs them) and a built kiosk (kiosk-demo/target/kiosk-demo.jar).
 # Bounded: gives up after about two minutes.
 set -euo pipefail
 

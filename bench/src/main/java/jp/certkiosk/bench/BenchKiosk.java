@@ -18,10 +18,11 @@ import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
-import jp.certkiosk.app.card.CardService;
+import jp.certkiosk.app.assembly.KioskAssembly;
 import jp.certkiosk.app.card.CardSlot;
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.card.VirtualCard;
+import jp.certkiosk.app.card.VirtualCardSlot;
+import jp.certkiosk.app.flow.CardService;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.endpoint.IssuanceEndpoint;
@@ -44,11 +45,11 @@ import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
 import jp.certkiosk.printer.PrinterStatus;
-import jp.certkiosk.sim.IssuedCard;
 
 /**
- * One kiosk built from the product's parts exactly as the demo builds it (engine, flow, card
- * service, Jersey endpoint client over mutual TLS, document verifier, file printer, journal),
+ * One kiosk built from its configuration file with the product's parts as its composition root
+ * ({@link KioskAssembly}) builds them (engine, flow, card service over the configured virtual
+ * cards, Jersey endpoint client over mutual TLS, document verifier, printer, journal),
  * with its three outside edges watched: the card transport (APDUs, bytes, time), the endpoint
  * client (time per call) and the printer (time to an accepted job). Nothing of the kiosk itself is
  * replaced. A scripted resident plays issuances on it; each yields a {@link Transaction}.
@@ -85,15 +86,19 @@ public final class BenchKiosk implements AutoCloseable {
     private long parsesAtSubmit;
     private long parsesAfterSubmit;
 
-    public BenchKiosk(KioskConfig config, List<IssuedCard> cards, Journal journal, Clock clock) {
+    public BenchKiosk(KioskConfig config, Journal journal, Clock clock) {
         this.kioskId = config.kioskId();
-        this.slot = new VirtualCardSlot(cards);
+        try {
+            this.slot = new VirtualCardSlot(VirtualCard.readAll(config.reader().virtualCards()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the virtual cards of " + kioskId, e);
+        }
         this.client = new JerseyIssuanceEndpoint(config.endpoint());
-        this.payment = new SimulatedPaymentDevice(DemoEnvironment.DEMO_HOPPER_YEN);
+        this.payment = new SimulatedPaymentDevice(config.payment().simulatedHopperYen());
         DocumentVerifier verifier = new DocumentVerifier(
                 DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
         this.engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(new WatchedSlot(slot)),
-                new WatchedEndpoint(client), new WatchedPrinter(DemoEnvironment.printer(config)), journal, verifier,
+                new WatchedEndpoint(client), new WatchedPrinter(KioskAssembly.printer(config)), journal, verifier,
                 payment);
         engine.onStateChange(this::entered);
     }

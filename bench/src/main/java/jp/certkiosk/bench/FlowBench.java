@@ -24,7 +24,7 @@ public final class FlowBench {
         IssuedCard card = endpoint.card(CARD);
         String kioskId = "kiosk-bench-flow";
         try (H2Journal journal = H2Journal.open(endpoint.kiosk(kioskId).journalDirectory());
-             BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), endpoint.simulator().cards(), journal,
+             BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), journal,
                      Clock.systemUTC())) {
             for (int i = 0; i < warmup; i++) {
                 kiosk.issue(card.profile(), card.pin());

@@ -47,7 +47,6 @@ public final class MemoryBench {
         command.add(System.getProperty("java.class.path"));
         command.add(MemoryKiosk.class.getName());
         command.add(properties.toString());
-        command.add(endpoint.dataDir().toString());
         command.add(Integer.toString(transactions));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();

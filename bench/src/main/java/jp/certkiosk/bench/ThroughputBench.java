@@ -49,8 +49,7 @@ public final class ThroughputBench {
                 String kioskId = "kiosk-bench-load-" + k;
                 runs.add(pool.submit(() -> {
                     try (H2Journal journal = H2Journal.open(endpoint.kiosk(kioskId).journalDirectory());
-                         BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), endpoint.simulator().cards(),
-                                 journal, Clock.systemUTC())) {
+                         BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), journal, Clock.systemUTC())) {
                         for (int i = 0; i < warmupPerKiosk; i++) {
                             kiosk.issue(card.profile(), card.pin());
                         }

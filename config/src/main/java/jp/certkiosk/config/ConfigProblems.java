@@ -8,7 +8,18 @@ final class ConfigProblems {
     private final List<String> problems = new ArrayList<>();
 
     void add(String key, String problem) {
-        problems.add(key + " " + problem);
+        String line = key + " " + problem;
+        if (!problems.contains(line)) {
+            problems.add(line);
+        }
+    }
+
+    List<String> list() {
+        return List.copyOf(problems);
+    }
+
+    boolean isEmpty() {
+        return problems.isEmpty();
     }
 
     void throwIfAny() {

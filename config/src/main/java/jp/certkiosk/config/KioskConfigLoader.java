@@ -9,127 +9,203 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Reads a kiosk configuration from a properties file. Relative paths are taken from the file's
- * folder. Every missing or malformed key is reported at once.
- *
- * <pre>
- * kiosk.id=kiosk-0001
- * kiosk.profile=PRODUCTION
- * endpoint.uri=https://issuance.example/
- * endpoint.keyStore=kiosk.p12
- * endpoint.keyStorePassword=...
- * endpoint.trustStore=endpoint-ca.p12
- * endpoint.trustStorePassword=...
- * endpoint.connectTimeout=PT5S      (optional)
- * endpoint.readTimeout=PT20S        (optional)
- * endpoint.documentSigningAnchor=document-signing-ca.cer
- * printer.kind=FILE               (or IPP)
- * printer.outputDirectory=out      (FILE only)
- * printer.uri=ipp://localhost:631/printers/kiosk   (IPP only)
- * journal.directory=journal
- * </pre>
+ * Reads a kiosk configuration from a Java properties file (UTF-8). Relative paths are taken from
+ * the file's folder. Every missing, malformed or unknown key is reported at once, each problem
+ * starting with its key: a typo never falls back to a default. The README lists every key.
  */
 public final class KioskConfigLoader {
+    /** Every key a configuration file may hold. */
+    public static final Set<String> KEYS = Set.of(
+            "kiosk.id", "kiosk.profile",
+            "endpoint.uri", "endpoint.keyStore", "endpoint.keyStorePasswordFile", "endpoint.trustStore",
+            "endpoint.trustStorePasswordFile", "endpoint.documentSigningAnchor", "endpoint.connectTimeout",
+            "endpoint.readTimeout",
+            "reader.kind", "reader.name", "reader.virtualCards",
+            "printer.kind", "printer.uri", "printer.outputDirectory",
+            "payment.kind", "payment.simulatedHopperYen",
+            "staff.pinHashFile",
+            "journal.directory",
+            "screen.orientation", "screen.languages", "screen.idleWarning", "screen.idleTimeout");
+
     private KioskConfigLoader() {}
 
+    /** Loads and validates; throws {@link InvalidConfigException} listing every problem. */
     public static KioskConfig load(Path file) throws IOException {
+        Read read = read(file);
+        if (!read.problems().isEmpty()) {
+            throw new InvalidConfigException(read.problems());
+        }
+        return read.config();
+    }
+
+    /**
+     * A configuration as far as it could be read, and every problem found, each starting with its
+     * key: for {@code config check}, which goes on to open the files a broken configuration names.
+     * Parts that could not be read are null in {@code config}.
+     */
+    public record Read(KioskConfig config, List<String> problems) {}
+
+    public static Read read(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        Path base = file.toAbsolutePath().getParent();
-        return from(properties, base);
+        ConfigProblems problems = new ConfigProblems();
+        KioskConfig config = from(properties, file.toAbsolutePath().getParent(), problems);
+        return new Read(config, problems.list());
     }
 
     static KioskConfig from(Properties p, Path base) {
-        List<String> problems = new ArrayList<>();
-        Profile profile = parseEnum(p, "kiosk.profile", Profile.class, problems);
-        URI uri = null;
-        String uriText = required(p, "endpoint.uri", problems);
-        if (uriText != null) {
-            try {
-                uri = new URI(uriText);
-            } catch (URISyntaxException e) {
-                problems.add("endpoint.uri is not a URI: " + e.getMessage());
+        ConfigProblems problems = new ConfigProblems();
+        KioskConfig config = from(p, base, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static KioskConfig from(Properties p, Path base, ConfigProblems problems) {
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (!KEYS.contains(key)) {
+                problems.add(key, "is not a key of the kiosk configuration (see the README for the keys)");
             }
         }
-        EndpointConfig endpoint = new EndpointConfig(uri,
+        Profile profile = parseEnum(p, "kiosk.profile", Profile.class, null, problems);
+        EndpointConfig endpoint = new EndpointConfig(uri(p, "endpoint.uri", problems),
                 path(p, "endpoint.keyStore", base, problems),
-                password(p, "endpoint.keyStorePassword"),
+                passwordFile(p, "endpoint.keyStorePasswordFile", base, true, problems),
                 path(p, "endpoint.trustStore", base, problems),
-                password(p, "endpoint.trustStorePassword"),
+                passwordFile(p, "endpoint.trustStorePasswordFile", base, false, problems),
                 duration(p, "endpoint.connectTimeout", EndpointConfig.DEFAULT_CONNECT_TIMEOUT, problems),
                 duration(p, "endpoint.readTimeout", EndpointConfig.DEFAULT_READ_TIMEOUT, problems),
                 path(p, "endpoint.documentSigningAnchor", base, problems));
-        PrinterConfig.Kind kind = parseEnum(p, "printer.kind", PrinterConfig.Kind.class, problems);
-        PrinterConfig printer;
-        if (kind == PrinterConfig.Kind.IPP) {
-            URI printerUri = null;
-            String printerText = required(p, "printer.uri", problems);
-            if (printerText != null) {
-                try {
-                    printerUri = new URI(printerText);
-                } catch (URISyntaxException e) {
-                    problems.add("printer.uri is not a URI: " + e.getMessage());
-                }
-            }
-            printer = PrinterConfig.ipp(printerUri);
-        } else {
-            printer = new PrinterConfig(kind, path(p, "printer.outputDirectory", base, problems));
-        }
-        Path journal = path(p, "journal.directory", base, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
-        }
-        return new KioskConfig(p.getProperty("kiosk.id", "").trim(), profile, endpoint, printer, journal).validate();
+
+        ReaderConfig.Kind readerKind = parseEnum(p, "reader.kind", ReaderConfig.Kind.class, null, problems);
+        ReaderConfig reader = readerKind == ReaderConfig.Kind.VIRTUAL
+                ? ReaderConfig.virtual(path(p, "reader.virtualCards", base, problems))
+                : new ReaderConfig(readerKind, optional(p, "reader.name"), null);
+
+        PrinterConfig.Kind printerKind = parseEnum(p, "printer.kind", PrinterConfig.Kind.class, null, problems);
+        PrinterConfig printer = printerKind == PrinterConfig.Kind.IPP
+                ? PrinterConfig.ipp(uri(p, "printer.uri", problems))
+                : new PrinterConfig(printerKind, printerKind == PrinterConfig.Kind.FILE
+                        ? path(p, "printer.outputDirectory", base, problems) : null);
+
+        PaymentConfig.Kind paymentKind = parseEnum(p, "payment.kind", PaymentConfig.Kind.class, null, problems);
+        PaymentConfig payment = new PaymentConfig(paymentKind,
+                integer(p, "payment.simulatedHopperYen", PaymentConfig.DEFAULT_SIMULATED_HOPPER_YEN, problems));
+
+        String pinFile = optional(p, "staff.pinHashFile");
+        ScreenConfig screen = new ScreenConfig(
+                parseEnum(p, "screen.orientation", ScreenConfig.Orientation.class, ScreenConfig.Orientation.AUTO, problems),
+                languages(p),
+                duration(p, "screen.idleWarning", ScreenConfig.DEFAULT_IDLE_WARNING, problems),
+                duration(p, "screen.idleTimeout", ScreenConfig.DEFAULT_IDLE_TIMEOUT, problems));
+
+        KioskConfig config = new KioskConfig(p.getProperty("kiosk.id", "").trim(), profile, endpoint, printer,
+                path(p, "journal.directory", base, problems), reader, payment,
+                pinFile == null ? null : base.resolve(pinFile).normalize(), screen);
+        config.check(problems);
+        return config;
     }
 
-    private static String required(Properties p, String key, List<String> problems) {
+    private static String optional(Properties p, String key) {
         String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
-            problems.add(key + " is required");
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String required(Properties p, String key, ConfigProblems problems) {
+        String value = optional(p, key);
+        if (value == null) {
+            problems.add(key, "is required");
+        }
+        return value;
+    }
+
+    private static URI uri(Properties p, String key, ConfigProblems problems) {
+        String text = required(p, key, problems);
+        if (text == null) {
             return null;
         }
-        return value.trim();
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            problems.add(key, "is not a URI: " + e.getMessage());
+            return null;
+        }
     }
 
-    private static Path path(Properties p, String key, Path base, List<String> problems) {
+    private static Path path(Properties p, String key, Path base, ConfigProblems problems) {
         String value = required(p, key, problems);
         return value == null ? null : base.resolve(value).normalize();
     }
 
-    private static char[] password(Properties p, String key) {
-        return p.getProperty(key, "").toCharArray();
+    /** A password kept in a file of its own (readable by the kiosk's user only); one line, trailing newline ignored. */
+    private static char[] passwordFile(Properties p, String key, Path base, boolean required, ConfigProblems problems) {
+        String name = required ? required(p, key, problems) : optional(p, key);
+        if (name == null) {
+            return new char[0];
+        }
+        Path file = base.resolve(name).normalize();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            Arrays.fill(bytes, (byte) 0);
+            return text.replaceAll("[\\r\\n]+$", "").toCharArray();
+        } catch (IOException e) {
+            problems.add(key, "cannot be read: " + file);
+            return new char[0];
+        }
     }
 
-    private static Duration duration(Properties p, String key, Duration fallback, List<String> problems) {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
+    private static Duration duration(Properties p, String key, Duration fallback, ConfigProblems problems) {
+        String value = optional(p, key);
+        if (value == null) {
             return fallback;
         }
         try {
-            return Duration.parse(value.trim());
+            return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(key + " is not an ISO-8601 duration such as PT5S: " + value.trim());
+            problems.add(key, "is not an ISO-8601 duration such as PT5S: " + value);
             return fallback;
         }
     }
 
-    private static <E extends Enum<E>> E parseEnum(Properties p, String key, Class<E> type, List<String> problems) {
-        String value = required(p, key, problems);
+    private static int integer(Properties p, String key, int fallback, ConfigProblems problems) {
+        String value = optional(p, key);
         if (value == null) {
-            return null;
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            problems.add(key, "is not a whole number: " + value);
+            return fallback;
+        }
+    }
+
+    private static List<String> languages(Properties p) {
+        String value = optional(p, "screen.languages");
+        return value == null ? ScreenConfig.ALL_LANGUAGES
+                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Properties p, String key, Class<E> type, E fallback,
+                                                   ConfigProblems problems) {
+        String value = fallback == null ? required(p, key, problems) : optional(p, key);
+        if (value == null) {
+            return fallback;
         }
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not " + value);
+            problems.add(key, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", not " + value);
             return null;
         }
     }

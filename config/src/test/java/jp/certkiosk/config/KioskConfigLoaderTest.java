@@ -17,16 +17,18 @@ class KioskConfigLoaderTest {
 
     private static final String VALID = """
             kiosk.id=kiosk-0001
-            kiosk.profile=production
+            kiosk.profile=demo
             endpoint.uri=https://issuance.example/
             endpoint.keyStore=tls/kiosk.p12
-            endpoint.keyStorePassword=secret
+            endpoint.keyStorePasswordFile=tls/kiosk.p12.password
             endpoint.trustStore=tls/ca.p12
-            endpoint.trustStorePassword=changeit
             endpoint.readTimeout=PT30S
             endpoint.documentSigningAnchor=tls/document-signing-ca.cer
+            reader.kind=PCSC
+            reader.name=ACS ACR1252 1S CL Reader PICC 0
             printer.kind=FILE
             printer.outputDirectory=out
+            payment.kind=SIMULATED
             journal.directory=/var/lib/kiosk/journal
             """;
 
@@ -34,7 +36,10 @@ class KioskConfigLoaderTest {
     void loadsAValidFileWithPathsRelativeToIt() throws IOException {
         KioskConfig config = KioskConfigLoader.load(write(VALID));
         assertEquals("kiosk-0001", config.kioskId());
-        assertEquals(Profile.PRODUCTION, config.profile());
+        assertEquals(Profile.DEMO, config.profile());
+        assertEquals("secret", new String(config.endpoint().keyStorePassword()));
+        assertEquals("ACS ACR1252 1S CL Reader PICC 0", config.reader().name());
+        assertEquals(ScreenConfig.defaults(), config.screen());
         assertEquals(dir.resolve("tls/kiosk.p12"), config.endpoint().keyStore());
         assertEquals(Duration.ofSeconds(30), config.endpoint().readTimeout());
         assertEquals(dir.resolve("tls/document-signing-ca.cer"), config.endpoint().documentSigningAnchor());
@@ -60,14 +65,32 @@ class KioskConfigLoaderTest {
     }
 
     @Test
-    void plainHttpIsRefusedOutsideTheDemo() throws IOException {
+    void plainHttpIsAllowedInTheDemo() throws IOException {
         Path file = write(VALID.replace("https://issuance.example/", "http://issuance.example/"));
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(file));
-        assertTrue(e.getMessage().contains("endpoint.uri must be https://"), e.getMessage());
-
-        KioskConfig demo = KioskConfigLoader.load(write(VALID
-                .replace("https://issuance.example/", "http://localhost:8080/").replace("production", "demo")));
+        KioskConfig demo = KioskConfigLoader.load(file);
         assertEquals(Profile.DEMO, demo.profile());
+    }
+
+    @Test
+    void productionRefusesEverythingSimulatedNamingTheKey() throws IOException {
+        Path file = write(VALID.replace("https://issuance.example/", "http://issuance.example/")
+                .replace("kiosk.profile=demo", "kiosk.profile=PRODUCTION")
+                .replace("reader.kind=PCSC\nreader.name=ACS ACR1252 1S CL Reader PICC 0",
+                        "reader.kind=VIRTUAL\nreader.virtualCards=cards"));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(file));
+        for (String expected : new String[] {"endpoint.uri must be https://", "reader.kind VIRTUAL",
+                "printer.kind FILE", "payment.kind SIMULATED", "staff.pinHashFile is required"}) {
+            assertTrue(e.getMessage().contains(expected), () -> "missing '" + expected + "' in:\n" + e.getMessage());
+        }
+        assertEquals(5, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyIsAnErrorNotADefault() throws IOException {
+        Path file = write(VALID + "endpoint.readTimout=PT5S\nscreen.idleTimeout=PT10S\nscreen.idleWarning=PT20S\n");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(file));
+        assertTrue(e.problems().get(0).startsWith("endpoint.readTimout is not a key"), e.getMessage());
+        assertTrue(e.getMessage().contains("screen.idleTimeout must be longer than screen.idleWarning"), e.getMessage());
     }
 
     @Test
@@ -88,6 +111,8 @@ class KioskConfigLoaderTest {
     }
 
     private Path write(String text) throws IOException {
+        Files.createDirectories(dir.resolve("tls"));
+        Files.writeString(dir.resolve("tls/kiosk.p12.password"), "secret\n");
         return Files.writeString(dir.resolve("kiosk-" + System.nanoTime() + ".properties"), text);
     }
 }

@@ -1,33 +1,24 @@
 package jp.certkiosk.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
-import jp.certkiosk.api.ApiJson;
-import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.demo.PcscDemo;
-import jp.certkiosk.app.demo.VirtualCardProcess;
-import jp.certkiosk.app.demo.VirtualCardProfiles;
-import jp.certkiosk.app.headless.HeadlessRunner;
-import jp.certkiosk.app.headless.Report;
-import jp.certkiosk.app.headless.Scenario;
+import jp.certkiosk.app.assembly.ConfigCheck;
+import jp.certkiosk.app.assembly.Kiosk;
+import jp.certkiosk.app.assembly.KioskAssembly;
 import jp.certkiosk.app.ui.KioskUi;
-import jp.certkiosk.sim.IssuedCard;
-import jp.certkiosk.sim.SimulatorMain;
+import jp.certkiosk.config.InvalidConfigException;
+import jp.certkiosk.config.KioskConfig;
+import jp.certkiosk.config.KioskConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The kiosk's command line: {@code demo}, {@code headless} and {@code sim}. */
+/** The kiosk's command line: {@code run --config FILE} (the store's kiosk) and {@code config check FILE}. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk.",
-        subcommands = {Main.Demo.class, Main.Headless.class, Main.Sim.class, Main.CardCommand.class,
-                VerifyScan.class})
+        subcommands = {Main.Run.class, Main.Config.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();
@@ -46,206 +37,119 @@ public final class Main {
         }
     }
 
-    /** Where the demo keeps its simulator, PKI and journal, and where it prints. */
-    static class Places {
-        @Option(names = "--data", description = "state of the simulator and journal (default: ${DEFAULT-VALUE})",
-                defaultValue = "var")
-        Path data;
-
-        @Option(names = "--out", description = "where the file printer writes documents (default: ${DEFAULT-VALUE})",
-                defaultValue = "out")
-        Path out;
-
-        @Option(names = "--printer-uri", description = "print on this IPP printer or CUPS queue instead of --out, "
-                + "e.g. ipp://localhost:631/printers/kiosk")
-        java.net.URI printerUri;
-
-        jp.certkiosk.config.PrinterConfig printer() {
-            return printerUri != null ? jp.certkiosk.config.PrinterConfig.ipp(printerUri)
-                    : new jp.certkiosk.config.PrinterConfig(jp.certkiosk.config.PrinterConfig.Kind.FILE, out);
+    /** Loads a configuration file, or prints every problem with its key and returns empty. */
+    public static java.util.Optional<KioskConfig> loadOrExplain(Path file) throws java.io.IOException {
+        try {
+            return java.util.Optional.of(KioskConfigLoader.load(file));
+        } catch (InvalidConfigException e) {
+            System.err.println(file + ": " + e.getMessage());
+            return java.util.Optional.empty();
         }
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Run the kiosk on its embedded defaults: simulator, virtual card, file printer. "
-                    + "Full screen with a display, one headless issuance without.")
-    static final class Demo implements Callable<Integer> {
-        @CommandLine.Mixin Places places = new Places();
+    /** The lock that keeps one kiosk per journal: {@code <journal directory>/../kiosk.lock}. */
+    public static Path lockFile(KioskConfig config) {
+        return config.journalDirectory().toAbsolutePath().resolveSibling("kiosk.lock");
+    }
 
-        @Option(names = "--headless", description = "perform one issuance without a screen, even with a display")
-        boolean headless;
+    /** One line naming the kiosk and the parts its configuration built. */
+    public static String banner(Kiosk kiosk) {
+        KioskConfig c = kiosk.config();
+        return "Kiosk " + c.kioskId() + " (" + c.profile() + "), endpoint " + c.endpoint().baseUri() + ", reader: "
+                + kiosk.readerName() + ", printer: " + (c.printer().uri() != null ? c.printer().uri()
+                : c.printer().outputDirectory()) + ", payment: " + c.payment().kind();
+    }
 
-        @Option(names = "--card", description = "virtual card profile for the headless demo (default: ${DEFAULT-VALUE})",
-                defaultValue = "adult")
-        String card;
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run the kiosk full screen as its configuration file describes it (the store's kiosk).")
+    public static final class Run implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "the kiosk's configuration file")
+        Path config;
 
         @Override
         public Integer call() throws Exception {
-            boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
-            if (display && !headless) {
-                try (InstanceLock lock = InstanceLock.acquire(places.data.resolve("kiosk.lock"))) {
-                    KioskUi.run(places.data, places.out, jp.certkiosk.config.Profile.DEMO);
-                }
-                return 0;
+            var loaded = loadOrExplain(config);
+            if (loaded.isEmpty()) {
+                return 2;
             }
-            java.util.Optional<String> pcscReader = jp.certkiosk.app.card.PcscCardSlot.readerWithCard();
-            if (pcscReader.isPresent()) {
-                return PcscDemo.run(places.data, places.printer(), pcscReader.get());
+            try (InstanceLock lock = InstanceLock.acquire(lockFile(loaded.get()));
+                 Kiosk kiosk = KioskAssembly.build(loaded.get(), Clock.systemDefaultZone())) {
+                System.out.println(banner(kiosk));
+                KioskUi.run(kiosk);
             }
-            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
-                IssuedCard issued = demo.simulator().card(card).orElseThrow(() ->
-                        new CommandLine.ParameterException(new CommandLine(this), "no virtual card '" + card + "'"));
-                System.out.println("Kiosk " + demo.config().kioskId() + " (headless demo), endpoint "
-                        + demo.config().endpoint().baseUri() + ", virtual card '" + card + "'");
-                Scenario scenario = new Scenario(List.of(new Scenario.Step(card, List.of(issued.pin()),
-                        DocumentType.RESIDENT_RECORD_COPY, 1)));
-                Report.TransactionReport result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment())
-                        .run(scenario).transactions().get(0);
-                System.out.println("Outcome: " + result.outcome() + "; fee " + result.feeYen() + " yen paid with "
-                        + result.paidYen() + " yen" + (result.refundedYen() > 0 ? ", " + result.refundedYen()
-                        + " yen refunded" : ""));
-                if (result.outputFile() == null) {
-                    System.out.println("No document was issued. Journal: " + result.journal());
-                    return 1;
-                }
-                System.out.println("Issued " + DocumentType.RESIDENT_RECORD_COPY.japaneseTitle() + " "
-                        + result.issuanceId() + (places.printerUri == null ? "; the PDF is at " : "; printed on ")
-                        + result.outputFile());
-                return 0;
-            }
-        }
-    }
-
-    @Command(name = "headless", mixinStandardHelpOptions = true,
-            description = "Play a scenario (card profile, PIN entries, choices) through the kiosk flow and report.")
-    static final class Headless implements Callable<Integer> {
-        @CommandLine.Mixin Places places = new Places();
-
-        @Option(names = "--scenario", required = true, description = "scenario JSON file")
-        Path scenario;
-
-        @Option(names = "--report", description = "write the JSON report here (default: standard output)")
-        Path report;
-
-        @Override
-        public Integer call() throws Exception {
-            ObjectMapper json = ApiJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Scenario script = json.readValue(scenario.toFile(), Scenario.class);
-            try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
-                Report result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment()).run(script);
-                String text = json.writeValueAsString(result);
-                if (report == null) {
-                    System.out.println(text);
-                } else {
-                    Files.writeString(report, text + "\n");
-                    System.out.println(result.transactions().size() + " transaction(s); report at " + report.toAbsolutePath());
-                }
-                return 0;
-            }
-        }
-    }
-
-    @Command(name = "card", mixinStandardHelpOptions = true,
-            description = "Place and pull virtual My Number Cards on the PC/SC reader 'Virtual PCD 00 00' (pcscd with "
-                    + "the vsmartcard-vpcd driver must run: scripts/pcscd.sh start).",
-            subcommands = {CardCommand.Insert.class, CardCommand.Remove.class, CardCommand.ListProfiles.class,
-                    CardCommand.Serve.class, CardCommand.Stop.class})
-    static final class CardCommand {
-        @Command(name = "insert", mixinStandardHelpOptions = true,
-                description = "Place the card of a profile on the reader (starts the card process if needed).")
-        static final class Insert implements Callable<Integer> {
-            @CommandLine.Mixin Places places = new Places();
-
-            @Option(names = "--profile", required = true, description = "card profile (see: card list)")
-            String profile;
-
-            @Override
-            public Integer call() throws Exception {
-                VirtualCardProfiles profiles = VirtualCardProfiles.open(places.data, Clock.systemDefaultZone());
-                if (profiles.find(profile).isEmpty()) {
-                    System.err.println("no virtual card profile '" + profile + "'; see ./kiosk card list");
-                    return 2;
-                }
-                if (VirtualCardProcess.send(places.data, "status").isEmpty()) {
-                    VirtualCardProcess.spawn(places.data);
-                }
-                return answer(VirtualCardProcess.send(places.data, "insert " + profile));
-            }
-        }
-
-        @Command(name = "remove", mixinStandardHelpOptions = true, description = "Pull the card off the reader.")
-        static final class Remove implements Callable<Integer> {
-            @CommandLine.Mixin Places places = new Places();
-
-            @Override
-            public Integer call() {
-                return answer(VirtualCardProcess.send(places.data, "remove").or(() ->
-                        java.util.Optional.of("ok no card process runs, so no card is on the reader")));
-            }
-        }
-
-        @Command(name = "list", mixinStandardHelpOptions = true,
-                description = "List the card profiles, their PINs and PIN tries left, and the card on the reader.")
-        static final class ListProfiles implements Callable<Integer> {
-            @CommandLine.Mixin Places places = new Places();
-
-            @Override
-            public Integer call() {
-                VirtualCardProfiles profiles = VirtualCardProfiles.open(places.data, Clock.systemDefaultZone());
-                System.out.printf("%-20s %-5s %-6s %s%n", "PROFILE", "PIN", "TRIES", "WHAT");
-                for (VirtualCardProfiles.Profile p : profiles.inOrder()) {
-                    System.out.printf("%-20s %-5s %-6d %s%n", p.name(), p.pin(), profiles.triesLeft(p), p.description());
-                }
-                System.out.println(VirtualCardProcess.send(places.data, "status")
-                        .map(a -> "reader 'Virtual PCD 00 00': " + a.replaceFirst("^ok ", ""))
-                        .orElse("no card process runs (./kiosk card insert starts one)"));
-                return 0;
-            }
-        }
-
-        @Command(name = "serve", mixinStandardHelpOptions = true, hidden = true,
-                description = "Run the card process in the foreground (insert starts it in the background).")
-        static final class Serve implements Callable<Integer> {
-            @CommandLine.Mixin Places places = new Places();
-
-            @Option(names = "--port", defaultValue = "35963", description = "vpcd slot port (default: ${DEFAULT-VALUE})")
-            int port;
-
-            @Override
-            public Integer call() throws Exception {
-                VirtualCardProcess.serve(places.data, port);
-                return 0;
-            }
-        }
-
-        @Command(name = "stop", mixinStandardHelpOptions = true, description = "Pull the card and end the card process.")
-        static final class Stop implements Callable<Integer> {
-            @CommandLine.Mixin Places places = new Places();
-
-            @Override
-            public Integer call() {
-                return answer(VirtualCardProcess.send(places.data, "stop").or(() ->
-                        java.util.Optional.of("ok no card process runs")));
-            }
-        }
-
-        private static int answer(java.util.Optional<String> answer) {
-            String text = answer.orElse("error the card process does not answer");
-            boolean ok = text.startsWith("ok");
-            (ok ? System.out : System.err).println(text.replaceFirst("^(ok|error) ", ""));
-            return ok ? 0 : 1;
-        }
-    }
-
-    @Command(name = "sim", description = "Run the municipal endpoint simulator on its own (options: see sim --help).")
-    static final class Sim implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "0..*", description = "options for the simulator")
-        List<String> args = List.of();
-
-        @Override
-        public Integer call() throws InterruptedException {
-            SimulatorMain.main(args.toArray(String[]::new));
             return 0;
+        }
+    }
+
+    @Command(name = "config", mixinStandardHelpOptions = true, description = "Configuration files.",
+            subcommands = {Config.Check.class, Config.StaffPinFile.class})
+    public static final class Config {
+        @Command(name = "staff-pin", mixinStandardHelpOptions = true,
+                description = "Ask for a new staff PIN (6-8 digits, typed twice, not shown) and write its salted hash to FILE, "
+                        + "the file staff.pinHashFile names. Without a console the two lines are read from standard input.")
+        public static final class StaffPinFile implements Callable<Integer> {
+            @Parameters(index = "0", description = "the staff PIN hash file to write")
+            Path file;
+
+            @Override
+            public Integer call() throws Exception {
+                char[] first = ask("New staff PIN: ");
+                char[] second = ask("The same again: ");
+                try {
+                    if (first == null || second == null || !java.util.Arrays.equals(first, second)) {
+                        System.err.println("the two entries differ; nothing written");
+                        return 1;
+                    }
+                    if (first.length < 6 || first.length > 8 || !new String(first).chars().allMatch(Character::isDigit)) {
+                        System.err.println("a staff PIN is 6 to 8 digits; nothing written");
+                        return 1;
+                    }
+                    jp.certkiosk.app.staff.StaffPin.store(file, first);
+                    System.out.println("staff PIN hash written to " + file.toAbsolutePath());
+                    return 0;
+                } finally {
+                    if (first != null) {
+                        java.util.Arrays.fill(first, '\0');
+                    }
+                    if (second != null) {
+                        java.util.Arrays.fill(second, '\0');
+                    }
+                }
+            }
+
+            private static java.io.BufferedReader stdin;
+
+            private static char[] ask(String prompt) throws java.io.IOException {
+                java.io.Console console = System.console();
+                if (console != null) {
+                    return console.readPassword(prompt);
+                }
+                if (stdin == null) {
+                    stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+                String line = stdin.readLine();
+                return line == null ? null : line.trim().toCharArray();
+            }
+        }
+
+        @Command(name = "check", mixinStandardHelpOptions = true,
+                description = "List every problem of a configuration file with its key, and open the files it names. "
+                        + "Exit 0 when the kiosk can start from it, 1 otherwise; an unreachable reader or printer is a "
+                        + "warning.")
+        public static final class Check implements Callable<Integer> {
+            @Parameters(index = "0", description = "the configuration file")
+            Path file;
+
+            @Override
+            public Integer call() {
+                ConfigCheck.Result result = ConfigCheck.check(file);
+                result.errors().forEach(e -> System.out.println("error   " + e));
+                result.warnings().forEach(w -> System.out.println("warning " + w));
+                System.out.println(file + ": " + (result.ok() ? "OK" : "NOT USABLE") + " (" + result.errors().size()
+                        + " error(s), " + result.warnings().size() + " warning(s))");
+                return result.ok() ? 0 : 1;
+            }
         }
     }
 }

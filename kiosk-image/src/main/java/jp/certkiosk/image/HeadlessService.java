@@ -38,7 +38,7 @@ public final class HeadlessService implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        int selfTest = new CommandLine(new Main()).execute("demo", "--headless", "--card", card,
+        int selfTest = new CommandLine(new jp.certkiosk.demo.DemoMain()).execute("demo", "--headless", "--card", card,
                 "--data", data.toString(), "--out", out.toString());
         if (selfTest != 0) {
             System.out.println("Kiosk self-test failed (exit " + selfTest + "); not ready");

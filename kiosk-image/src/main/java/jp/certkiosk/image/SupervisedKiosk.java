@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
-import jp.certkiosk.app.Main;
+import jp.certkiosk.demo.DemoMain;
 
 /**
  * The kiosk with the screen, as the OS image runs it: the application's own command line, plus a
@@ -25,7 +25,7 @@ public final class SupervisedKiosk {
 
     public static void main(String[] args) {
         Heartbeat.fromEnvironment().ifPresent(heartbeat -> beatOnUiThread(heartbeat, BEAT_PERIOD));
-        Main.main(args);
+        DemoMain.main(args);
     }
 
     /** Asks the JavaFX application thread for a beat every {@code period}; returns the pump (to stop it). */

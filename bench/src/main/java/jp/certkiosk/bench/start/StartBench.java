@@ -13,8 +13,9 @@ import jp.certkiosk.bench.MemoryBench;
 import jp.certkiosk.bench.Stats;
 
 /**
- * The start figure: launch to first frame of the kiosk ({@code kiosk-app.jar demo}, full screen on
- * a display) against a JavaFX hello-world with the same JVM flags and as many controls, without and
+ * The start figure: launch to first frame of the kiosk ({@code kiosk-app.jar run --config FILE},
+ * the store's kiosk from its configuration file, full screen on a display, its endpoint in another
+ * process) against a JavaFX hello-world with the same JVM flags and as many controls, without and
  * with an AppCDS archive of each (made by a first run with {@code -XX:ArchiveClassesAtExit}). Both
  * run on a virtual X server (Xvfb) held under the lock of the real-stack runs, so that no other
  * display test runs at the same time. The {@link FirstFrameAgent} notes the first frame.
@@ -48,9 +49,11 @@ public final class StartBench {
     private final Path agent;
     private final Path benchJar;
     private final int waitForLockSeconds;
+    private final Path kioskConfig;
 
-    public StartBench(Path repo, Path work, int waitForLockSeconds) {
+    public StartBench(Path repo, Path work, Path kioskConfig, int waitForLockSeconds) {
         this.repo = repo;
+        this.kioskConfig = kioskConfig;
         this.work = work;
         this.waitForLockSeconds = waitForLockSeconds;
         this.benchJar = repo.resolve("bench/target/bench.jar");
@@ -126,8 +129,7 @@ public final class StartBench {
 
     private List<String> kiosk(Path kioskJar, String cds) {
         List<String> command = java(cds);
-        command.addAll(List.of("-jar", kioskJar.toString(), "demo", "--data", work.resolve("var").toString(),
-                "--out", work.resolve("out").toString()));
+        command.addAll(List.of("-jar", kioskJar.toString(), "run", "--config", kioskConfig.toString()));
         return command;
     }
 

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.smartcardio.CardTerminal;
-import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.card.apdu.ApduTransport;
 import jp.certkiosk.card.apdu.CardIoException;
 import jp.certkiosk.card.pcsc.CardWatcher;
@@ -23,7 +22,8 @@ public final class PcscCardSlot implements CardSlot, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PcscCardSlot.class.getName());
 
     private final String readerName;
-    private Consumer<FlowEvent> flow;
+    private Consumer<String> placedListener;
+    private Runnable takenListener;
     private CardWatcher watcher;
     private PcscTransport connected;
 
@@ -33,15 +33,36 @@ public final class PcscCardSlot implements CardSlot, AutoCloseable {
     }
 
     /**
-     * Starts watching the reader and feeding card events to {@code flow} (on the watcher thread). A
-     * card already in the reader counts as placed.
+     * Starts watching the reader (on the watcher thread): a card placed calls {@code placed} with a
+     * new transaction id, a card taken calls {@code taken}. A card already in the reader counts as placed.
      */
-    public synchronized void start(Consumer<FlowEvent> flow) {
+    public synchronized void start(Consumer<String> placed, Runnable taken) {
         if (watcher != null) {
             throw new IllegalStateException("already watching " + readerName);
         }
-        this.flow = flow;
+        this.placedListener = placed;
+        this.takenListener = taken;
         this.watcher = CardWatcher.start(this::onReaderEvent);
+    }
+
+    /** The readers pcscd lists now (none when pcscd does not run). */
+    public static java.util.List<String> readers() {
+        try {
+            return Pcsc.readers().stream().map(CardTerminal::getName).toList();
+        } catch (javax.smartcardio.CardException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "no PC/SC reader: {0}", Pcsc.describe(e));
+            return java.util.List.of();
+        }
+    }
+
+    /** The first reader pcscd lists, if pcscd runs and lists one. */
+    public static Optional<String> firstReader() {
+        try {
+            return Pcsc.readers().stream().map(CardTerminal::getName).findFirst();
+        } catch (javax.smartcardio.CardException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "no PC/SC reader: {0}", Pcsc.describe(e));
+            return Optional.empty();
+        }
     }
 
     /** The first reader pcscd lists that holds a card now, if pcscd runs at all. */
@@ -103,7 +124,7 @@ public final class PcscCardSlot implements CardSlot, AutoCloseable {
             }
             connected = transport;
         }
-        flow.accept(new FlowEvent.CardInserted("tx-" + UUID.randomUUID()));
+        placedListener.accept("tx-" + UUID.randomUUID());
     }
 
     private void taken() {
@@ -114,7 +135,7 @@ public final class PcscCardSlot implements CardSlot, AutoCloseable {
             connected.close();
             connected = null;
         }
-        flow.accept(new FlowEvent.CardRemoved());
+        takenListener.run();
     }
 
     @Override

@@ -10,7 +10,7 @@ import jp.certkiosk.api.AuthenticationPayload;
 import jp.certkiosk.api.Challenge;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.SessionRequest;
-import jp.certkiosk.app.card.CardService;
+
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.endpoint.IssuanceEndpoint;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.KioskEngine;
@@ -14,8 +14,6 @@ import jp.certkiosk.app.journal.Journal;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.app.journal.JournalStage;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
-import jp.certkiosk.card.apdu.CommandApdu;
-import jp.certkiosk.card.jpki.JpkiCommands;
 
 /**
  * Plays a {@link Scenario} through the kiosk's own flow and engine, as a resident would at the
@@ -27,13 +25,21 @@ public final class HeadlessRunner {
     private static final int MAX_STEPS = 50;
 
     private final KioskEngine engine;
-    private final VirtualCardSlot slot;
+    private final CardHand hand;
     private final Journal journal;
     private final SimulatedPaymentDevice payment;
 
+    /** Time a watched reader gets to tell the engine a card came or went. */
+    private static final long WATCHER_WAIT_MILLIS = 30_000;
+
     public HeadlessRunner(KioskEngine engine, VirtualCardSlot slot, Journal journal, SimulatedPaymentDevice payment) {
+        this(engine, CardHand.of(slot), journal, payment);
+    }
+
+    /** A runner whose resident places cards with {@code hand}: e.g. on a PC/SC reader through the virtual card process. */
+    public HeadlessRunner(KioskEngine engine, CardHand hand, Journal journal, SimulatedPaymentDevice payment) {
         this.engine = engine;
-        this.slot = slot;
+        this.hand = hand;
         this.journal = journal;
         this.payment = payment;
     }
@@ -43,18 +49,26 @@ public final class HeadlessRunner {
         for (Scenario.Step step : scenario.transactions()) {
             results.add(play(step));
         }
-        return new Report(results);
+        return new Report(hand.reader(), results);
     }
 
     private Report.TransactionReport play(Scenario.Step step) {
         if (!(engine.state() instanceof FlowState.Welcome)) {
             throw new IllegalStateException("the kiosk is not at the welcome screen: " + engine.state());
         }
-        String tx = "tx-" + UUID.randomUUID();
         List<Report.PinAttempt> attempts = new ArrayList<>();
         Iterator<String> pins = step.pins().iterator();
-        slot.insert(step.card());
-        FlowState state = engine.dispatch(new FlowEvent.CardInserted(tx));
+        hand.place(step.card());
+        String tx;
+        FlowState state;
+        if (hand.watched()) {
+            state = await(s -> !(s instanceof FlowState.Welcome) && !(s instanceof FlowState.ReadingCard),
+                    "the card watcher to report card '" + step.card() + "' placed on " + hand.reader());
+            tx = transactionId(state);
+        } else {
+            tx = "tx-" + UUID.randomUUID();
+            state = engine.dispatch(new FlowEvent.CardInserted(tx));
+        }
         int verifies = 0;
         int feeYen = 0;
         int paidYen = 0;
@@ -90,8 +104,12 @@ public final class HeadlessRunner {
             }
         }
         Outcome outcome = state instanceof FlowState.TakeCard take ? take.outcome() : new Outcome.CardRemovedEarly();
-        slot.remove();
-        engine.dispatch(new FlowEvent.CardRemoved());
+        hand.take();
+        if (hand.watched()) {
+            await(s -> s instanceof FlowState.Welcome, "the card watcher to report the card taken from " + hand.reader());
+        } else {
+            engine.dispatch(new FlowEvent.CardRemoved());
+        }
         List<String> lines = journalOf(tx);
         return new Report.TransactionReport(tx, step.card(), outcome.code(), outcome.issuanceId(), outputFile(outcome),
                 attempts, verifies, feeYen, paidYen, refundedYen(lines), lines);
@@ -141,13 +159,35 @@ public final class HeadlessRunner {
 
     /** VERIFY commands with a PIN that the card on the reader has received so far. */
     private int countVerifies() {
-        int count = 0;
-        for (CommandApdu command : slot.received()) {
-            if (command.ins() == JpkiCommands.INS_VERIFY && command.data() != null && command.data().length > 0) {
-                count++;
+        return hand.verifiesReceived();
+    }
+
+    private FlowState await(java.util.function.Predicate<FlowState> reached, String what) {
+        long end = System.currentTimeMillis() + WATCHER_WAIT_MILLIS;
+        FlowState state = engine.state();
+        while (!reached.test(state)) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("waited " + WATCHER_WAIT_MILLIS / 1000 + " s for " + what + "; the flow is in " + state);
             }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+            state = engine.state();
         }
-        return count;
+        return state;
+    }
+
+    private static String transactionId(FlowState state) {
+        if (state instanceof FlowState.EnteringPin entering) {
+            return entering.transactionId();
+        }
+        if (state instanceof FlowState.TakeCard take) {
+            return take.transactionId();
+        }
+        throw new IllegalStateException("after reading the card the flow is in " + state);
     }
 
     private List<String> journalOf(String tx) {

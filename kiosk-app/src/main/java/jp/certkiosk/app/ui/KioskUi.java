@@ -1,7 +1,5 @@
 package jp.certkiosk.app.ui;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 
 import java.util.concurrent.ExecutorService;
@@ -21,59 +19,51 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.endpoint.EndpointResult;
+import jp.certkiosk.app.assembly.Kiosk;
 import jp.certkiosk.app.staff.StaffConsole;
-import jp.certkiosk.app.staff.StaffPin;
 import jp.certkiosk.config.Profile;
 
 /**
  * The full-screen kiosk: undecorated, no exit key, every key swallowed, close requests refused,
  * full screen restored if lost, the cursor hidden in production. An uncaught error shows the
  * out-of-service screen, then the process exits with {@link StaffConsole#RESTART_EXIT_CODE} for
- * the supervisor to start it again. The demo wires it to the embedded simulator and virtual cards.
+ * the supervisor to start it again. Its parts come from the composition root
+ * ({@link jp.certkiosk.app.assembly.KioskAssembly}); the demo buttons show only in the DEMO profile.
  */
 public final class KioskUi extends Application {
     private static final Logger LOG = Logger.getLogger(KioskUi.class.getName());
-    /** The staff PIN of the demo only; a real terminal is provisioned with its own hash. */
-    public static final String DEMO_STAFF_PIN = "135790";
     /** How long the out-of-service screen shows after a fatal error before the process exits. */
     static final java.time.Duration FATAL_EXIT_DELAY = java.time.Duration.ofSeconds(5);
 
-    private static Path dataDir;
-    private static Path outDir;
-    private static Profile profile = Profile.DEMO;
+    private static Kiosk kiosk;
 
-    private DemoEnvironment demo;
     private ExecutorService background;
 
-    public static void run(Path data, Path out, Profile kioskProfile) {
-        dataDir = data;
-        outDir = out;
-        profile = kioskProfile;
+    /** Shows the kiosk full screen until the process ends; the caller closes the kiosk afterwards. */
+    public static void run(Kiosk builtKiosk) {
+        kiosk = builtKiosk;
         Application.launch(KioskUi.class);
     }
 
     @Override
     public void start(Stage stage) throws Exception {
-        Clock clock = Clock.systemDefaultZone();
-        demo = DemoEnvironment.start(dataDir, outDir, clock);
+        Clock clock = kiosk.clock();
         background = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-flow");
             thread.setDaemon(true);
             return thread;
         });
-        KioskViewModel model = new KioskViewModel(demoParts(demo, dataDir, () -> exit(StaffConsole.RESTART_EXIT_CODE)),
-                background, Platform::runLater, clock, java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(90),
-                new ToneAudioCues());
+        KioskViewModel model = new KioskViewModel(parts(kiosk), background, Platform::runLater, clock,
+                kiosk.config().screen().idleWarning(), kiosk.config().screen().idleTimeout(), new ToneAudioCues());
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> fatal(model, error, FATAL_EXIT_DELAY, KioskUi::exit));
         // smaller than any kiosk panel: if full screen were ever lost, it would show (and the check under Xvfb would see it)
         Scene scene = new Scene(new KioskView(model).root(), 1280, 720);
-        if (profile == Profile.PRODUCTION) {
+        if (kiosk.config().profile() == Profile.PRODUCTION) {
             scene.setCursor(Cursor.NONE);
         }
         stage.setScene(scene);
         lockDown(stage);
+        coverScreen(stage);
         stage.show();
         stage.setFullScreen(true);
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
@@ -81,25 +71,57 @@ public final class KioskUi extends Application {
         ticker.play();
     }
 
-    /** The demo's parts: its virtual reader, simulated acceptor, file printer, and a staff PIN hash under {@code data}. */
-    public static KioskViewModel.Parts demoParts(DemoEnvironment demo, Path data, Runnable restart) throws java.io.IOException {
-        Path pinFile = data.resolve("staff-pin");
-        if (!Files.exists(pinFile)) {
-            char[] pin = DEMO_STAFF_PIN.toCharArray();
-            StaffPin.store(pinFile, pin);
-            java.util.Arrays.fill(pin, '\0');
-        }
-        String kioskId = demo.config().kioskId();
-        StaffConsole staff = new StaffConsole(demo.journal(), demo.printer(), demo.payment(),
-                () -> "virtual reader, " + demo.slot().insertedProfile().map(p -> "card present").orElse("no card"),
-                () -> {
-                    EndpointResult<?> probe = demo.endpoint().challenge(kioskId);
-                    return probe instanceof EndpointResult.Ok<?> ? "reachable at " + demo.config().endpoint().baseUri()
-                            : "unreachable: " + probe;
-                },
-                demo.clock(), restart);
-        return new KioskViewModel.Parts(demo.engine(), demo.slot(), demo.payment(), staff,
-                StaffPin.load(pinFile, demo.clock()));
+    /**
+     * The screens' parts from the kiosk the configuration built: demo controls only in the DEMO
+     * profile (virtual cards when its reader is the in-process one, cash when its acceptor is simulated).
+     */
+    public static KioskViewModel.Parts parts(Kiosk kiosk) {
+        var staffPin = kiosk.staffPin().orElseThrow(() -> new IllegalStateException(
+                "staff.pinHashFile is not set: the screens need the staff PIN hash"));
+        return new KioskViewModel.Parts(kiosk.engine(), kiosk.payment(), kiosk.staff(), staffPin,
+                kiosk.config().profile() == Profile.DEMO ? java.util.Optional.of(demoControls(kiosk))
+                        : java.util.Optional.empty());
+    }
+
+    private static DemoControls demoControls(Kiosk kiosk) {
+        return new DemoControls() {
+            @Override
+            public java.util.List<String> cardProfiles() {
+                return kiosk.virtualReader().map(r -> r.profiles()).orElse(java.util.List.of());
+            }
+
+            @Override
+            public void placeCard(String profile) {
+                kiosk.virtualReader().ifPresent(r -> r.insert(profile));
+            }
+
+            @Override
+            public void removeCard() {
+                kiosk.virtualReader().ifPresent(r -> r.remove());
+            }
+
+            @Override
+            public java.util.Optional<String> cardOnReader() {
+                return kiosk.virtualReader().flatMap(r -> r.insertedProfile());
+            }
+
+            @Override
+            public void insertMoney(int yen) {
+                kiosk.simulatedPayment().ifPresent(p -> p.insert(yen));
+            }
+        };
+    }
+
+    /**
+     * Sizes the window to the whole screen before it shows: without a window manager nobody honours
+     * the full-screen request, and the window would stay at its scene's size in a corner.
+     */
+    static void coverScreen(Stage stage) {
+        javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getBounds();
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
     }
 
     /** No way out for a resident: no exit key, no keys at all, no close, full screen restored if lost. */
@@ -151,8 +173,6 @@ public final class KioskUi extends Application {
         if (background != null) {
             background.shutdownNow();
         }
-        if (demo != null) {
-            demo.close();
-        }
+
     }
 }

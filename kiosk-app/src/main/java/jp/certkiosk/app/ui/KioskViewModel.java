@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -13,14 +14,13 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import jp.certkiosk.api.DocumentOffer;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.IssuanceOptions;
-import jp.certkiosk.app.demo.VirtualCardSlot;
 import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.flow.Outcome;
 import jp.certkiosk.app.flow.Pin;
-import jp.certkiosk.app.payment.SimulatedPaymentDevice;
+import jp.certkiosk.app.payment.PaymentDevice;
 import jp.certkiosk.app.staff.StaffConsole;
 import jp.certkiosk.app.staff.StaffPin;
 import jp.certkiosk.printer.PrintOutcome;
@@ -47,8 +47,8 @@ public final class KioskViewModel {
     private static final int STAFF_PIN_MAX = 8;
 
     /** What the kiosk is made of, as the screens need it. */
-    public record Parts(KioskEngine engine, VirtualCardSlot slot, SimulatedPaymentDevice payment,
-                        StaffConsole staff, StaffPin staffPin) {}
+    public record Parts(KioskEngine engine, PaymentDevice payment, StaffConsole staff, StaffPin staffPin,
+                        Optional<DemoControls> demo) {}
 
     private final Parts parts;
     private final Executor background;
@@ -222,20 +222,23 @@ public final class KioskViewModel {
         return staffNotice;
     }
 
+    /** The parts' health; "…" for each while the parts are still being asked. */
     public StaffConsole.Status staffStatus() {
-        return staffStatus;
+        return staffStatus != null ? staffStatus : ASKING;
     }
+
+    private static final StaffConsole.Status ASKING = new StaffConsole.Status("…", "…", List.of(), "…", "…", "…");
 
     public StaffConsole.Summary staffSummary() {
         return staffSummary;
     }
 
     public List<String> demoCards() {
-        return parts.slot() == null ? List.of() : parts.slot().profiles();
+        return parts.demo().map(DemoControls::cardProfiles).orElse(List.of());
     }
 
     public boolean demo() {
-        return parts.slot() != null;
+        return parts.demo().isPresent();
     }
 
     // --- what a touch does
@@ -285,13 +288,13 @@ public final class KioskViewModel {
     /** Demo only: places a virtual card, as a resident places a real one. */
     public void placeCard(String profile) {
         touch();
-        if (outOfService != null || parts.slot() == null) {
+        if (outOfService != null || parts.demo().isEmpty()) {
             return;
         }
         takeDocuments = false;
         background.execute(() -> {
-            if (parts.slot().insertedProfile().isEmpty()) {
-                parts.slot().insert(profile);
+            if (parts.demo().get().cardOnReader().isEmpty()) {
+                parts.demo().get().placeCard(profile);
                 parts.engine().dispatch(new FlowEvent.CardInserted("tx-" + UUID.randomUUID()));
             }
         });
@@ -300,8 +303,11 @@ public final class KioskViewModel {
     /** Demo only: takes the virtual card off the reader. */
     public void removeCard() {
         touch();
+        if (parts.demo().isEmpty()) {
+            return;
+        }
         background.execute(() -> {
-            parts.slot().remove();
+            parts.demo().get().removeCard();
             parts.engine().dispatch(new FlowEvent.CardRemoved());
         });
     }
@@ -459,7 +465,7 @@ public final class KioskViewModel {
     /** Demo only: a coin or bill into the simulated acceptor. */
     public void insertCash(int yen) {
         touch();
-        parts.payment().insert(yen);
+        parts.demo().ifPresent(demo -> demo.insertMoney(yen));
     }
 
     public void cancel() {
@@ -600,18 +606,33 @@ public final class KioskViewModel {
         changed();
     }
 
+    /**
+     * Today's numbers from the local journal at once; the parts' health off the screen's thread (the
+     * printer and the endpoint are asked over the network), shown when they have answered.
+     */
     public void refreshStaff() {
         idle.touched();
-        staffStatus = parts.staff().status();
         staffSummary = parts.staff().today();
+        background.execute(() -> {
+            StaffConsole.Status status = parts.staff().status();
+            onFx.accept(() -> {
+                staffStatus = status;
+                changed();
+            });
+        });
         changed();
     }
 
+    /** Prints the test page off the screen's thread; the notice shows when the printer has answered. */
     public void staffTestPrint() {
         idle.touched();
-        PrintOutcome outcome = parts.staff().testPrint();
-        staffNotice = outcome instanceof PrintOutcome.Completed ? "staff.testPrinted" : "staff.testFailed";
-        refreshStaff();
+        background.execute(() -> {
+            PrintOutcome outcome = parts.staff().testPrint();
+            onFx.accept(() -> {
+                staffNotice = outcome instanceof PrintOutcome.Completed ? "staff.testPrinted" : "staff.testFailed";
+                refreshStaff();
+            });
+        });
     }
 
     public void staffToggleOutOfService() {

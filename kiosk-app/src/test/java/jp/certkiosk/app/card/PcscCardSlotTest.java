@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.KioskEngine;
@@ -43,7 +43,7 @@ class PcscCardSlotTest {
     @TempDir
     Path dir;
     private VpcdCardLink link;
-    private DemoEnvironment demo;
+    private SimulatedEnvironment demo;
 
     @BeforeAll
     static void pcscd() throws Exception {
@@ -62,7 +62,7 @@ class PcscCardSlotTest {
     @BeforeEach
     void start() throws Exception {
         link = VpcdCardLink.start(VpcdCardLink.DEFAULT_HOST, PORT);
-        demo = DemoEnvironment.startOnPcsc(dir.resolve("var"),
+        demo = SimulatedEnvironment.startOnPcsc(dir.resolve("var"),
                 new jp.certkiosk.config.PrinterConfig(jp.certkiosk.config.PrinterConfig.Kind.FILE, dir.resolve("out")),
                 Clock.systemDefaultZone(), READER);
     }

@@ -17,7 +17,7 @@ import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.journal.InMemoryJournal;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.app.journal.JournalStage;
@@ -31,7 +31,7 @@ class ConfirmationRecoveryTest {
 
     @Test
     void inDoubtIssuancesAreSettledOnceWithWhatTheJournalKnows() throws Exception {
-        try (DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC());
+        try (SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC());
              JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(demo.config().endpoint())) {
             String kioskId = demo.config().kioskId();
             String printed = reserve(endpoint, demo, kioskId);
@@ -71,7 +71,7 @@ class ConfirmationRecoveryTest {
     }
 
     /** A reservation as the engine makes one: the card signs the challenge, the session reserves. */
-    private static String reserve(JerseyIssuanceEndpoint endpoint, DemoEnvironment demo, String kioskId)
+    private static String reserve(JerseyIssuanceEndpoint endpoint, SimulatedEnvironment demo, String kioskId)
             throws Exception {
         IssuedCard card = demo.simulator().card("adult").orElseThrow();
         Challenge challenge = ((EndpointResult.Ok<Challenge>) endpoint.challenge(kioskId)).value();

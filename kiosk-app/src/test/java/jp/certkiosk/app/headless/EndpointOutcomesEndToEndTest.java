@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.IssuanceState;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.Outcome;
@@ -42,13 +42,13 @@ class EndpointOutcomesEndToEndTest {
 
     @TempDir static Path dir;
     static MovableClock clock;
-    static DemoEnvironment demo;
+    static SimulatedEnvironment demo;
     static HeadlessRunner runner;
 
     @BeforeAll
     static void start() throws IOException {
         clock = new MovableClock(WEDNESDAY_MORNING);
-        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock, true);
+        demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock, true);
         runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment());
     }
 

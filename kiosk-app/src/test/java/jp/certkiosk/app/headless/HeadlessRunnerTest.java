@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
+import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.app.journal.JournalStage;
 import org.apache.pdfbox.Loader;
@@ -26,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Whole transactions through the real flow, card protocol, HTTPS endpoint, printer and journal. */
 class HeadlessRunnerTest {
     @TempDir static Path dir;
-    static DemoEnvironment demo;
+    static SimulatedEnvironment demo;
     static HeadlessRunner runner;
 
     @BeforeAll
     static void start() throws IOException {
-        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone());
+        demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone());
         runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment());
     }
 

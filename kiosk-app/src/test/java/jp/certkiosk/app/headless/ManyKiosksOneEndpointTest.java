@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.journal.InMemoryJournal;
 import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
@@ -94,9 +94,9 @@ class ManyKiosksOneEndpointTest {
     @Test
     void thousandIssuancesFromEightKiosksEachDocumentBelongsToItsOwnCard() throws Exception {
         Clock clock = Clock.systemUTC();
-        try (DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock)) {
+        try (SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock)) {
             long feesBefore = demo.simulator().feesChargedYen();
-            List<DemoEnvironment.AnotherKiosk> kiosks = new ArrayList<>();
+            List<SimulatedEnvironment.AnotherKiosk> kiosks = new ArrayList<>();
             List<CheckingPrinter> printers = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(HOLDERS.size());
             try {
@@ -105,7 +105,7 @@ class ManyKiosksOneEndpointTest {
                     Holder holder = HOLDERS.get(k);
                     CheckingPrinter printer = new CheckingPrinter(holder);
                     InMemoryJournal journal = new InMemoryJournal();
-                    DemoEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-load-" + k, printer, journal, clock);
+                    SimulatedEnvironment.AnotherKiosk kiosk = demo.anotherKiosk("kiosk-load-" + k, printer, journal, clock);
                     kiosks.add(kiosk);
                     printers.add(printer);
                     HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.slot(), journal, kiosk.payment());
@@ -135,7 +135,7 @@ class ManyKiosksOneEndpointTest {
                 assertTrue(demo.simulator().feesChargedYen() > feesBefore);
             } finally {
                 pool.shutdownNow();
-                kiosks.forEach(DemoEnvironment.AnotherKiosk::close);
+                kiosks.forEach(SimulatedEnvironment.AnotherKiosk::close);
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.app.Main;
-import jp.certkiosk.app.demo.DemoEnvironment;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
 import jp.certkiosk.app.headless.Scenario;
@@ -34,7 +34,7 @@ import picocli.CommandLine;
 class PrintingTest {
     @TempDir Path dir;
 
-    static Report.TransactionReport issue(DemoEnvironment demo, String card) {
+    static Report.TransactionReport issue(SimulatedEnvironment demo, String card) {
         String pin = demo.simulator().card(card).orElseThrow().pin();
         return new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment())
                 .run(new Scenario(List.of(new Scenario.Step(card, List.of(pin), DocumentType.RESIDENT_RECORD_COPY, 1))))
@@ -46,7 +46,7 @@ class PrintingTest {
         Path env = dir.resolve("job.env");
         try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf",
                 "env | grep '^IPP_' > " + env + "\nexit 0");
-             DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), PrinterConfig.ipp(printer.uri()),
+             SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), PrinterConfig.ipp(printer.uri()),
                      Clock.systemDefaultZone())) {
             Report.TransactionReport result = issue(demo, "adult");
 
@@ -66,7 +66,7 @@ class PrintingTest {
     @Test
     void paperOutBeforeTheOrderEndsInPrintFailedAndNoFee() throws Exception {
         try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf", null);
-             DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), PrinterConfig.ipp(printer.uri()),
+             SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), PrinterConfig.ipp(printer.uri()),
                      Clock.systemDefaultZone())) {
             printer.setPaperEmpty(true);
             Report.TransactionReport result = issue(demo, "spouse");
@@ -84,7 +84,7 @@ class PrintingTest {
     void paperOutDuringTheJobEndsInPrintFailedAndNoFee() throws Exception {
         try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf",
                 "echo 'STATE: +media-empty' >&2\nexit 1");
-             DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), PrinterConfig.ipp(printer.uri()),
+             SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), PrinterConfig.ipp(printer.uri()),
                      Clock.systemDefaultZone())) {
             Report.TransactionReport result = issue(demo, "foreign");
 
@@ -97,7 +97,7 @@ class PrintingTest {
 
     @Test
     void aNameInIpamjPrintsAndANameNoFontHasIsRefusedAtReservationBeforeAnyPayment() throws Exception {
-        try (DemoEnvironment demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"),
+        try (SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"),
                 Clock.systemDefaultZone())) {
             Report.TransactionReport rare = issue(demo, "rare-name");
             assertEquals("ISSUED", rare.outcome(), rare.journal().toString());
@@ -118,7 +118,7 @@ class PrintingTest {
     void verifyScanRecoversTheFrontFromAPrintedBackAndRejectsATamperedOne() throws Exception {
         Path var = dir.resolve("var");
         Report.TransactionReport result;
-        try (DemoEnvironment demo = DemoEnvironment.start(var, dir.resolve("out"), Clock.systemDefaultZone())) {
+        try (SimulatedEnvironment demo = SimulatedEnvironment.start(var, dir.resolve("out"), Clock.systemDefaultZone())) {
             result = issue(demo, "adult");
         }
         assertEquals("ISSUED", result.outcome());
@@ -149,7 +149,7 @@ class PrintingTest {
     void aHouseholdOverTwoPagesPrintsTwoSheetsEachBackMatchingItsOwnFront() throws Exception {
         Path var = dir.resolve("var");
         Report.TransactionReport result;
-        try (DemoEnvironment demo = DemoEnvironment.start(var, dir.resolve("out"), Clock.systemDefaultZone())) {
+        try (SimulatedEnvironment demo = SimulatedEnvironment.start(var, dir.resolve("out"), Clock.systemDefaultZone())) {
             result = issue(demo, "large-household");
         }
         assertEquals("ISSUED", result.outcome(), result.journal().toString());

@@ -35,8 +35,8 @@ import jp.certkiosk.api.DocumentBinding;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
-import jp.certkiosk.app.demo.DemoEnvironment;
-import jp.certkiosk.app.demo.VirtualCardSlot;
+import jp.certkiosk.app.testing.SimulatedEnvironment;
+import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.Outcome;
 import jp.certkiosk.app.journal.JournalEntry;
@@ -59,7 +59,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KioskUiTest {
     @TempDir Path dir;
-    DemoEnvironment demo;
+    SimulatedEnvironment demo;
     ExecutorService background;
     KioskViewModel model;
     Scene scene;
@@ -71,11 +71,12 @@ class KioskUiTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        demo = DemoEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone());
+        demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemDefaultZone(),
+                restarts::incrementAndGet);
         background = Executors.newSingleThreadExecutor();
-        KioskViewModel.Parts parts = KioskUi.demoParts(demo, dir.resolve("var"), restarts::incrementAndGet);
-        parts = new KioskViewModel.Parts(parts.engine(), parts.slot(), parts.payment(), parts.staff(),
-                StaffPin.load(dir.resolve("var").resolve("staff-pin"), clock));
+        KioskViewModel.Parts parts = KioskUi.parts(demo.kiosk());
+        parts = new KioskViewModel.Parts(parts.engine(), parts.payment(), parts.staff(),
+                StaffPin.load(dir.resolve("var").resolve("staff-pin"), clock), parts.demo());
         model = new KioskViewModel(parts, background, Platform::runLater, clock, Duration.ofSeconds(60),
                 Duration.ofSeconds(90), cues::add);
         scene = new Scene(new KioskView(model).root(), 1080, 1920);
@@ -514,21 +515,23 @@ class KioskUiTest {
         typeStaffPin(robot, "999999");
         robot.clickOn("#staff-pin-ok");
         assertEquals(MessageFormat.format(ja.getString("staff.wrongPin"), 1), text(robot, "#staff-notice"));
-        typeStaffPin(robot, KioskUi.DEMO_STAFF_PIN);
+        typeStaffPin(robot, SimulatedEnvironment.STAFF_PIN);
         robot.clickOn("#staff-pin-ok");
         assertEquals(MessageFormat.format(ja.getString("staff.tooSoon"), 1), text(robot, "#staff-notice"),
                 "within the backoff even the right PIN is not checked");
         shoot(robot, "51-staff-pin-backoff-ja");
         clock.advance(Duration.ofSeconds(2));
-        typeStaffPin(robot, KioskUi.DEMO_STAFF_PIN);
+        typeStaffPin(robot, SimulatedEnvironment.STAFF_PIN);
         robot.clickOn("#staff-pin-ok");
         waitFor(robot, "#staff-panel-title");
+        // the parts are asked off the screen's thread: their answers show when they come
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#staff-endpoint").contains("…"));
         assertTrue(text(robot, "#staff-endpoint").contains("reachable at https://"), text(robot, "#staff-endpoint"));
         assertTrue(text(robot, "#staff-printer").contains("ready"), text(robot, "#staff-printer"));
         assertTrue(text(robot, "#staff-summary").startsWith("本日：発行0件"), text(robot, "#staff-summary"));
 
         robot.clickOn("#staff-test-print");
-        assertEquals(ja.getString("staff.testPrinted"), text(robot, "#staff-notice"));
+        waitForText(robot, "#staff-notice", ja.getString("staff.testPrinted"));
         assertEquals(1, pdfs());
         robot.interact(() -> model.chooseLanguage(Language.ENGLISH));
         shoot(robot, "52-staff-panel-en");
@@ -546,7 +549,7 @@ class KioskUiTest {
         for (int i = 0; i < KioskViewModel.STAFF_GESTURE_TAPS; i++) {
             robot.clickOn("#staff-corner");
         }
-        typeStaffPin(robot, KioskUi.DEMO_STAFF_PIN);
+        typeStaffPin(robot, SimulatedEnvironment.STAFF_PIN);
         robot.clickOn("#staff-pin-ok");
         waitFor(robot, "#staff-panel-title");
         robot.clickOn("#staff-out-of-service");
@@ -560,7 +563,7 @@ class KioskUiTest {
         assertEquals(List.of("wrong staff PIN", "staff mode entered", "test print: completed",
                 "out of service switched on", "staff mode left", "staff mode entered", "out of service switched off",
                 "restart requested", "staff mode left"), staff);
-        assertFalse(Files.readString(dir.resolve("var").resolve("staff-pin")).contains(KioskUi.DEMO_STAFF_PIN),
+        assertFalse(Files.readString(dir.resolve("var").resolve("staff-pin")).contains(SimulatedEnvironment.STAFF_PIN),
                 "the staff PIN is stored only as a hash");
     }
 

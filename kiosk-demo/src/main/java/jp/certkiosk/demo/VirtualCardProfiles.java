@@ -1,4 +1,4 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.card.virtual.VirtualCardState;
 import jp.certkiosk.card.virtual.VirtualJpkiCard;
 import jp.certkiosk.sim.pki.CardKey;

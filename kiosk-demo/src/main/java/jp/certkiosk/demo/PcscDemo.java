@@ -1,4 +1,4 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.demo;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +28,7 @@ public final class PcscDemo {
     public static int run(Path data, PrinterConfig printer, String reader) throws Exception {
         try (DemoEnvironment demo = DemoEnvironment.startOnPcsc(data, printer, Clock.systemDefaultZone(), reader)) {
             System.out.println("Kiosk " + demo.config().kioskId() + " (headless demo), endpoint "
-                    + demo.config().endpoint().baseUri() + ", reader: PC/SC '" + reader + "'");
+                    + demo.config().endpoint().baseUri() + ", reader: " + demo.kiosk().readerName());
             KioskEngine engine = demo.engine();
             FlowState state = awaitResident(engine);
             if (state instanceof FlowState.EnteringPin entering) {

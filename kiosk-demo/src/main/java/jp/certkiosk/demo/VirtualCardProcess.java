@@ -1,4 +1,4 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import jp.certkiosk.card.vpcd.VpcdCardLink;
  * (through the vsmartcard-vpcd driver), so that separate shell commands can place and pull them:
  * {@code ./kiosk card insert --profile adult}, {@code ./kiosk card remove}. It listens on the Unix
  * socket {@code <data>/cards/control.sock} for one-line commands ({@code insert NAME},
- * {@code remove}, {@code status}, {@code stop}) and keeps its pid in {@code <data>/cards/card-process.pid}
+ * {@code remove}, {@code status}, {@code verifies}: VERIFY commands the card on the reader received, {@code stop}) and keeps its pid in {@code <data>/cards/card-process.pid}
  * and its log in {@code <data>/cards/card-process.log}.
  */
 public final class VirtualCardProcess {
@@ -42,6 +42,7 @@ public final class VirtualCardProcess {
         Path pidFile = socket.resolveSibling("card-process.pid");
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         String inserted = null;
+        jp.certkiosk.card.virtual.VirtualJpkiCard card = null;
         try (VpcdCardLink link = VpcdCardLink.start(VpcdCardLink.DEFAULT_HOST, port);
              ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
@@ -59,7 +60,8 @@ public final class VirtualCardProcess {
                             out.println("error no virtual card profile '" + words[1] + "' (see ./kiosk card list)");
                             continue;
                         }
-                        link.insert(profiles.card(profile.get()));
+                        card = profiles.card(profile.get());
+                        link.insert(card);
                         inserted = words[1];
                         System.out.println("inserted " + inserted);
                         out.println("ok card '" + inserted + "' placed on the reader 'Virtual PCD 00 00'");
@@ -68,6 +70,9 @@ public final class VirtualCardProcess {
                         out.println(inserted == null ? "ok no card was on the reader" : "ok card '" + inserted + "' removed");
                         System.out.println("removed " + inserted);
                         inserted = null;
+                        card = null;
+                    } else if (command.equals("verifies")) {
+                        out.println("ok " + (card == null ? 0 : jp.certkiosk.app.headless.CardHand.countVerifies(card.received())));
                     } else if (command.equals("status")) {
                         out.println("ok " + (inserted == null ? "no card on the reader" : "card '" + inserted + "' on the reader"));
                     } else if (command.equals("stop")) {
@@ -111,7 +116,7 @@ public final class VirtualCardProcess {
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("jp.certkiosk.app.Main");
+        command.add(DemoMain.class.getName());
         command.add("card");
         command.add("serve");
         command.add("--data");

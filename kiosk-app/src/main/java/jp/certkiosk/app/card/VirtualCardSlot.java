@@ -1,19 +1,18 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.app.card;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.certkiosk.app.card.CardSlot;
 import jp.certkiosk.card.apdu.ApduTransport;
 import jp.certkiosk.card.apdu.CommandApdu;
 import jp.certkiosk.card.virtual.VirtualCardState;
 import jp.certkiosk.card.virtual.VirtualJpkiCard;
-import jp.certkiosk.sim.IssuedCard;
 
 /**
- * A reader slot holding virtual My Number Cards, for the demo, headless runs and tests. Each
+ * The in-process virtual reader: a slot holding virtual My Number Cards ({@link VirtualCard}), for
+ * the demo, headless runs and tests, never in production. Each
  * profile is one card whose PIN counter lives as long as this slot: a card blocked by three wrong
  * PINs stays blocked when it is placed again.
  */
@@ -27,14 +26,14 @@ public final class VirtualCardSlot implements CardSlot {
     private VirtualJpkiCard inserted;
     private String insertedProfile;
 
-    private record Profile(IssuedCard issued, VirtualCardState state, VirtualJpkiCard.Behaviour behaviour) {}
+    private record Profile(VirtualCard issued, VirtualCardState state, VirtualJpkiCard.Behaviour behaviour) {}
 
-    public VirtualCardSlot(List<IssuedCard> cards) {
-        for (IssuedCard card : cards) {
-            profiles.put(card.profile(), new Profile(card, VirtualCardState.withPin(card.pin().toCharArray()),
+    public VirtualCardSlot(List<VirtualCard> cards) {
+        for (VirtualCard card : cards) {
+            profiles.put(card.name(), new Profile(card, VirtualCardState.withPin(card.pin().toCharArray()),
                     VirtualJpkiCard.Behaviour.NORMAL));
         }
-        IssuedCard any = cards.get(0);
+        VirtualCard any = cards.get(0);
         profiles.put(NOT_MY_NUMBER_CARD, new Profile(any, VirtualCardState.withPin(any.pin().toCharArray()),
                 VirtualJpkiCard.Behaviour.NO_JPKI_APPLICATION));
         profiles.put(GARBAGE, new Profile(any, VirtualCardState.withPin(any.pin().toCharArray()),

@@ -1,4 +1,4 @@
-package jp.certkiosk.app.card;
+package jp.certkiosk.app.flow;
 
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
@@ -6,9 +6,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import jp.certkiosk.api.AuthenticationPayload;
-import jp.certkiosk.app.flow.CardInfo;
-import jp.certkiosk.app.flow.FlowEvent;
-import jp.certkiosk.app.flow.Pin;
+import jp.certkiosk.app.card.CardSlot;
 import jp.certkiosk.card.apdu.ApduTransport;
 import jp.certkiosk.card.apdu.CardIoException;
 import jp.certkiosk.card.apdu.CardRemovedException;

@@ -1,4 +1,4 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

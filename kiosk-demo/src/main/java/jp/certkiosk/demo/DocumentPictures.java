@@ -1,4 +1,4 @@
-package jp.certkiosk.app.demo;
+package jp.certkiosk.demo;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.app.headless.HeadlessRunner;
+import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.app.headless.Report;
 import jp.certkiosk.app.headless.Scenario;
 import org.apache.pdfbox.Loader;
@@ -22,7 +23,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * where the latent 「複写」 shows. Issues the documents through the demo (simulator, virtual card,
  * file printer) in a temporary folder.
  *
- * <pre>java -cp kiosk-app/target/kiosk-app.jar jp.certkiosk.app.demo.DocumentPictures docs</pre>
+ * <pre>java -cp kiosk-demo/target/kiosk-demo.jar jp.certkiosk.demo.DocumentPictures docs</pre>
  */
 public final class DocumentPictures {
     private static final int DPI = 60;
@@ -33,7 +34,7 @@ public final class DocumentPictures {
         Path docs = Path.of(args.length > 0 ? args[0] : "docs");
         Files.createDirectories(docs);
         Path work = Files.createTempDirectory("certkiosk-pictures");
-        try (DemoEnvironment demo = DemoEnvironment.start(work.resolve("var"), work.resolve("out"),
+        try (DemoEnvironment demo = DemoEnvironment.start(work.resolve("var"), new PrinterConfig(PrinterConfig.Kind.FILE, work.resolve("out")),
                 Clock.systemDefaultZone())) {
             HeadlessRunner runner = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment());
             picture(demo, runner, "adult", DocumentType.RESIDENT_RECORD_COPY, docs, "resident-record-copy", true);

@@ -1,4 +1,4 @@
-package jp.certkiosk.app;
+package jp.certkiosk.demo;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "verify-scan", mixinStandardHelpOptions = true,
         description = "Descramble a scan of a printed back and compare it with the issued front.")
-final class VerifyScan implements Callable<Integer> {
+public final class VerifyScan implements Callable<Integer> {
     @Option(names = "--issuance", required = true, description = "the issuance number printed on the sheet")
     String issuanceId;
 

@@ -1,0 +1,147 @@
+package jp.certkiosk.app.assembly;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import jp.certkiosk.app.card.CardSlot;
+import jp.certkiosk.app.card.PcscCardSlot;
+import jp.certkiosk.app.card.VirtualCard;
+import jp.certkiosk.app.card.VirtualCardSlot;
+import jp.certkiosk.app.endpoint.ConfirmationRecovery;
+import jp.certkiosk.app.endpoint.DocumentVerifier;
+import jp.certkiosk.app.endpoint.EndpointResult;
+import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
+import jp.certkiosk.app.flow.CardService;
+import jp.certkiosk.app.flow.Flow;
+import jp.certkiosk.app.flow.FlowEvent;
+import jp.certkiosk.app.flow.KioskEngine;
+import jp.certkiosk.app.journal.H2Journal;
+import jp.certkiosk.app.payment.PaymentDevice;
+import jp.certkiosk.app.payment.SimulatedPaymentDevice;
+import jp.certkiosk.app.staff.StaffConsole;
+import jp.certkiosk.app.staff.StaffPin;
+import jp.certkiosk.card.pcsc.Pcsc;
+import jp.certkiosk.config.KioskConfig;
+import jp.certkiosk.config.PaymentConfig;
+import jp.certkiosk.config.PrinterConfig;
+import jp.certkiosk.config.ReaderConfig;
+import jp.certkiosk.printer.FilePrinter;
+import jp.certkiosk.printer.Printer;
+import jp.certkiosk.printer.ipp.IppPrinter;
+
+/**
+ * The one place that builds a kiosk: from its configuration to the engine with its reader, endpoint
+ * client, printer, payment device, journal and staff console. The store's kiosk, the demo and the
+ * vendors' test mode differ only in the configuration they pass here.
+ */
+public final class KioskAssembly {
+    private KioskAssembly() {}
+
+    /** Builds the kiosk; the staff console's restart ends the process with {@link StaffConsole#RESTART_EXIT_CODE}. */
+    public static Kiosk build(KioskConfig config, Clock clock) {
+        return build(config, clock, () -> Runtime.getRuntime().halt(StaffConsole.RESTART_EXIT_CODE));
+    }
+
+    /**
+     * Builds the kiosk: validates the configuration, opens the journal, settles issuances a previous
+     * run left in doubt, and starts following the PC/SC reader. {@code restart} is what the staff
+     * console's restart does.
+     */
+    public static Kiosk build(KioskConfig config, Clock clock, Runnable restart) {
+        config.validate();
+        H2Journal journal = H2Journal.open(config.journalDirectory());
+        JerseyIssuanceEndpoint endpoint = null;
+        PcscCardSlot pcsc = null;
+        try {
+            endpoint = new JerseyIssuanceEndpoint(config.endpoint());
+            DocumentVerifier verifier = new DocumentVerifier(
+                    DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
+            VirtualCardSlot virtual = null;
+            CardSlot slot;
+            if (config.reader().kind() == ReaderConfig.Kind.VIRTUAL) {
+                virtual = new VirtualCardSlot(VirtualCard.readAll(config.reader().virtualCards()));
+                slot = virtual;
+            } else {
+                pcsc = new PcscCardSlot(pcscReaderName(config.reader()));
+                slot = pcsc;
+            }
+            Printer printer = printer(config);
+            SimulatedPaymentDevice simulated = config.payment().kind() == PaymentConfig.Kind.SIMULATED
+                    ? new SimulatedPaymentDevice(config.payment().simulatedHopperYen()) : null;
+            PaymentDevice payment = simulated;
+            KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
+                    printer, journal, verifier, payment);
+            Optional<StaffPin> staffPin = Optional.empty();
+            if (config.staffPinFile() != null) {
+                staffPin = Optional.of(StaffPin.load(config.staffPinFile(), clock));
+            }
+            VirtualCardSlot virtualSlot = virtual;
+            PcscCardSlot pcscSlot = pcsc;
+            JerseyIssuanceEndpoint client = endpoint;
+            StaffConsole staff = new StaffConsole(journal, printer, payment,
+                    () -> readerStatus(virtualSlot, pcscSlot), () -> endpointStatus(config, client), clock, restart);
+            // issuances a previous run left in doubt are settled before the first resident
+            new ConfirmationRecovery(endpoint, journal, clock).recover();
+            if (pcsc != null) {
+                pcsc.start(tx -> engine.dispatch(new FlowEvent.CardInserted(tx)),
+                        () -> engine.dispatch(new FlowEvent.CardRemoved()));
+            }
+            return new Kiosk(config, clock, engine, journal, endpoint, slot, Optional.ofNullable(virtual),
+                    Optional.ofNullable(pcsc), printer, payment, Optional.ofNullable(simulated), staff, staffPin);
+        } catch (IOException e) {
+            close(journal, endpoint, pcsc);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close(journal, endpoint, pcsc);
+            throw e;
+        }
+    }
+
+    private static void close(H2Journal journal, JerseyIssuanceEndpoint endpoint, PcscCardSlot pcsc) {
+        if (pcsc != null) {
+            pcsc.close();
+        }
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        journal.close();
+    }
+
+    /** The reader the configuration names, or the first one pcscd lists. */
+    static String pcscReaderName(ReaderConfig reader) {
+        if (!reader.firstReader()) {
+            return reader.name();
+        }
+        return PcscCardSlot.firstReader().orElseThrow(() -> new IllegalStateException(
+                "reader.name is blank (the first reader), and pcscd lists no reader: is pcscd running with a reader attached?"));
+    }
+
+    /** The printer a configuration names. */
+    public static Printer printer(KioskConfig config) {
+        return config.printer().kind() == PrinterConfig.Kind.IPP
+                ? new IppPrinter(config.printer().uri(), config.kioskId())
+                : new FilePrinter(config.printer().outputDirectory());
+    }
+
+    private static String readerStatus(VirtualCardSlot virtual, PcscCardSlot pcsc) {
+        if (virtual != null) {
+            return "virtual reader, " + virtual.insertedProfile().map(p -> "card present").orElse("no card");
+        }
+        try {
+            var terminal = Pcsc.readers().stream().filter(t -> t.getName().equals(pcsc.readerName())).findFirst();
+            if (terminal.isEmpty()) {
+                return "PC/SC '" + pcsc.readerName() + "': not listed by pcscd";
+            }
+            return "PC/SC '" + pcsc.readerName() + "', " + (terminal.get().isCardPresent() ? "card present" : "no card");
+        } catch (javax.smartcardio.CardException | RuntimeException e) {
+            return "PC/SC '" + pcsc.readerName() + "': pcscd unreachable (" + Pcsc.describe(e) + ")";
+        }
+    }
+
+    private static String endpointStatus(KioskConfig config, JerseyIssuanceEndpoint endpoint) {
+        EndpointResult<?> probe = endpoint.challenge(config.kioskId());
+        return probe instanceof EndpointResult.Ok<?> ? "reachable at " + config.endpoint().baseUri()
+                : "unreachable at " + config.endpoint().baseUri() + ": " + probe;
+    }
+}
