@@ -243,7 +243,7 @@ public final class BenchMain {
                     endpoint.kioskProperties("kiosk-bench-start").toAbsolutePath(), waitForLock).run(runs);
         } catch (jp.certkiosk.bench.start.StartBench.Unavailable e) {
             for (String key : List.of("start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms")) {
-                figures.add(Figure.missing(key, "start: " + key, key.endsWith("ms") ? "ms" : "x",
+                figures.add(Figure.missing(key, "start: " + key.replace('_', ' '), key.endsWith("ms") ? "ms" : "x",
                         key.equals("start_ratio") ? "<= 1.2" : "-", e.getMessage()));
             }
             return;
@@ -358,11 +358,11 @@ public final class BenchMain {
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n./kiosk bench (%s): %d cores, %s, load average %s before, %s after%n",
                 plan.name(), Machine.cores(), Machine.memory(), loadBefore, loadAfter));
-        table.append(String.format("%-58s %12s %-7s %-18s %s%n", "figure", "value", "unit", "budget", "verdict"));
+        table.append(String.format("%-72s %10s %-6s %-19s %s%n", "figure", "value", "unit", "budget", "verdict"));
         for (Figure f : figures) {
             String value = f.value() == null ? "-" : f.value() % 1 == 0 ? String.format("%.0f", f.value())
                     : String.format("%.2f", f.value());
-            table.append(String.format("%-58s %12s %-7s %-18s %s%n", f.title(), value, f.unit(), f.budget(), f.verdict()));
+            table.append(String.format("%-72s %10s %-6s %-19s %s%n", f.title(), value, f.unit(), f.budget(), f.verdict()));
         }
         return table.toString();
     }
