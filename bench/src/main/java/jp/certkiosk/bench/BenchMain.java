@@ -241,7 +241,12 @@ public final class BenchMain {
         try {
             r = new jp.certkiosk.bench.start.StartBench(Path.of("").toAbsolutePath(), out.resolve("work").resolve("start"),
                     endpoint.kioskProperties("kiosk-bench-start").toAbsolutePath(), waitForLock).run(runs);
-        } catch (jp.certkiosk.bench.start.StartBench.Unavailable e) {
+        } catch (Exception e) {
+            // the display stack is shared and outside the kiosk: a start that cannot be taken is a
+            // figure not measured, with why, not a failed run
+            if (!(e instanceof jp.certkiosk.bench.start.StartBench.Unavailable)) {
+                e.printStackTrace();
+            }
             for (String key : List.of("start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms")) {
                 figures.add(Figure.missing(key, "start: " + key.replace('_', ' '), key.endsWith("ms") ? "ms" : "x",
                         key.equals("start_ratio") ? "<= 1.2" : "-", e.getMessage()));
