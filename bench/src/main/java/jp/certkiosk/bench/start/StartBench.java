@@ -76,26 +76,7 @@ public final class StartBench {
                 "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
                 .redirectError(work.resolve("xvfb.log").toFile()).start();
         try {
-            String display = readDisplay(xvfb);
-            Path kioskCds = work.resolve("kiosk.jsa");
-            Path helloCds = work.resolve("hello.jsa");
-            Files.deleteIfExists(kioskCds);
-            Files.deleteIfExists(helloCds);
-            // first launches: the kiosk's data (PKI, registry) is created, and each archive written
-            int controls = launch(display, kiosk(kioskJar, "-XX:ArchiveClassesAtExit=" + kioskCds), "kiosk-dump").controls();
-            launch(display, hello(controls, "-XX:ArchiveClassesAtExit=" + helloCds), "hello-dump");
-            List<Long> kiosk = new ArrayList<>();
-            List<Long> hello = new ArrayList<>();
-            List<Long> kioskShared = new ArrayList<>();
-            List<Long> helloShared = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                kiosk.add(launch(display, kiosk(kioskJar, null), "kiosk").millis());
-                hello.add(launch(display, hello(controls, null), "hello").millis());
-                kioskShared.add(launch(display, kiosk(kioskJar, "-XX:SharedArchiveFile=" + kioskCds), "kiosk-cds").millis());
-                helloShared.add(launch(display, hello(controls, "-XX:SharedArchiveFile=" + helloCds), "hello-cds").millis());
-            }
-            return new Result(Stats.percentile(kiosk, 50), Stats.percentile(hello, 50),
-                    Stats.percentile(kioskShared, 50), Stats.percentile(helloShared, 50), controls, runs);
+            return measure(readDisplay(xvfb), runs);
         } finally {
             xvfb.destroy();
             if (!xvfb.waitFor(10, TimeUnit.SECONDS)) {
@@ -104,6 +85,30 @@ public final class StartBench {
             // flock's child: Xvfb ends with flock's signal only if it was forwarded; make sure
             xvfb.descendants().forEach(ProcessHandle::destroy);
         }
+    }
+
+    /** The measurement on a display already up (and held: the caller has the real-stack lock). */
+    public Result measure(String display, int runs) throws IOException, InterruptedException {
+        Path kioskJar = repo.resolve("kiosk-app/target/kiosk-app.jar");
+        Path kioskCds = work.resolve("kiosk.jsa");
+        Path helloCds = work.resolve("hello.jsa");
+        Files.deleteIfExists(kioskCds);
+        Files.deleteIfExists(helloCds);
+        // first launches: the kiosk's data (PKI, registry) is created, and each archive written
+        int controls = launch(display, kiosk(kioskJar, "-XX:ArchiveClassesAtExit=" + kioskCds), "kiosk-dump").controls();
+        launch(display, hello(controls, "-XX:ArchiveClassesAtExit=" + helloCds), "hello-dump");
+        List<Long> kiosk = new ArrayList<>();
+        List<Long> hello = new ArrayList<>();
+        List<Long> kioskShared = new ArrayList<>();
+        List<Long> helloShared = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            kiosk.add(launch(display, kiosk(kioskJar, null), "kiosk").millis());
+            hello.add(launch(display, hello(controls, null), "hello").millis());
+            kioskShared.add(launch(display, kiosk(kioskJar, "-XX:SharedArchiveFile=" + kioskCds), "kiosk-cds").millis());
+            helloShared.add(launch(display, hello(controls, "-XX:SharedArchiveFile=" + helloCds), "hello-cds").millis());
+        }
+        return new Result(Stats.percentile(kiosk, 50), Stats.percentile(hello, 50),
+                Stats.percentile(kioskShared, 50), Stats.percentile(helloShared, 50), controls, runs);
     }
 
     private String readDisplay(Process xvfb) throws IOException {
