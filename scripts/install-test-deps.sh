@@ -33,6 +33,7 @@ packages=(
   libgtk-3-0               # JavaFX on X11 (glass GTK) for the kiosk on a display
   libxtst6                 # JavaFX on X11
   libgl1                   # JavaFX on X11 (prism falls back to software rendering)
+  imagemagick              # convert: the verify-scan tests rotate, scale, blur, noise and photograph backs
   "$@"
 )
 fi

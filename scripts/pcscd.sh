@@ -37,7 +37,15 @@ start() {
     rm -f /run/pcscd/pcscd.pid /run/pcscd/pcscd.comm 2>/dev/null || true
     mkdir -p /run/pcscd
     # -f: foreground (backgrounded here, no systemd to do it)
-    nohup pcscd -f >"$log" 2>&1 </dev/null &
+    # with no descriptor of whoever started it: a daemon that inherits a lock (flock) or a test
+    # runner's pipe would hold it for as long as it runs
+    (
+      for fd in /proc/$BASHPID/fd/*; do
+        fd="${fd##*/}"
+        if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+      done
+      exec nohup pcscd -f >"$log" 2>&1 </dev/null
+    ) &
     disown || true
   fi
   for ((i = 0; i < timeout_s * 4; i++)); do

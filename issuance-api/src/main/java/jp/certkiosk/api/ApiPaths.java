@@ -11,6 +11,8 @@ public final class ApiPaths {
     public static final String CONFIRMATION = "v1/issuances/%s/confirmation";
     /** Format with the issuance id: the recovery query (GET). */
     public static final String ISSUANCE = "v1/issuances/%s";
+    /** Format with the session id: files the use registration with the domicile's municipality (POST). */
+    public static final String USE_REGISTRATION = "v1/sessions/%s/use-registration";
 
     private ApiPaths() {}
 
@@ -20,6 +22,10 @@ public final class ApiPaths {
 
     public static String issuance(String issuanceId) {
         return ISSUANCE.formatted(issuanceId);
+    }
+
+    public static String useRegistration(String sessionId) {
+        return USE_REGISTRATION.formatted(sessionId);
     }
 
     public static String confirmation(String issuanceId) {

@@ -52,5 +52,19 @@ public enum ErrorCode {
     /** The issuance was already confirmed with a different outcome. */
     CONFIRMATION_CONFLICT,
     /** The certificate's revocation status cannot be learned now (OCSP unreachable): try later. */
-    REVOCATION_STATUS_UNAVAILABLE
+    REVOCATION_STATUS_UNAVAILABLE,
+    /**
+     * The registered domicile (本籍) is in another participating municipality and the resident has
+     * not applied for use registration (利用登録申請) there: the kiosk can file the application.
+     */
+    USE_REGISTRATION_REQUIRED,
+    /** The use registration with the domicile's municipality is filed and not yet approved: come back later. */
+    USE_REGISTRATION_PENDING,
+    /** The registered domicile's municipality does not issue at kiosks: please ask that municipality. */
+    DOMICILE_NOT_PARTICIPATING,
+    /**
+     * A tax certificate of a fiscal year is issued by the municipality the resident lived in on
+     * 1 January of that year: this one was not it.
+     */
+    NOT_RESIDENT_ON_JANUARY_FIRST
 }

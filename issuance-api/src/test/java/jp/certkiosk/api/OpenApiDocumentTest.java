@@ -41,11 +41,18 @@ class OpenApiDocumentTest {
     void everyPathIsDocumented() throws IOException {
         String doc = openApi();
         for (String path : List.of(ApiPaths.CHALLENGES, ApiPaths.SESSIONS, ApiPaths.issuances("{sessionId}"),
-                ApiPaths.issuance("{issuanceId}"), ApiPaths.confirmation("{issuanceId}"))) {
+                ApiPaths.issuance("{issuanceId}"), ApiPaths.confirmation("{issuanceId}"),
+                ApiPaths.useRegistration("{sessionId}"))) {
             assertTrue(doc.contains("  /" + path + ":"), path);
         }
         for (IssuanceOptions.RecordItem item : IssuanceOptions.RecordItem.values()) {
             assertTrue(doc.contains(item.name()), item.name());
+        }
+        for (DocumentType type : DocumentType.values()) {
+            assertTrue(doc.substring(doc.indexOf("DocumentType:")).contains(type.name()), type.name());
+        }
+        for (FamilyRegisterAccess.Status status : FamilyRegisterAccess.Status.values()) {
+            assertTrue(doc.contains(status.name()), status.name());
         }
     }
 
@@ -61,6 +68,25 @@ class OpenApiDocumentTest {
                 List.of(new HouseholdMember("m1", "山田 太郎")));
         assertEquals(menu, json.readValue(json.writeValueAsString(menu), Menu.class));
         assertTrue(!menu.householdMembers().toString().contains("山田"), "names stay out of logs");
+    }
+
+    @Test
+    void theChoicesOfRegisterAndTaxCertificatesRoundTripAndOlderMenusReadAsBefore() throws Exception {
+        IssuanceOptions person = IssuanceOptions.registerPerson("p1");
+        assertEquals(person, json.readValue(json.writeValueAsString(person), IssuanceOptions.class));
+        IssuanceOptions tax = IssuanceOptions.tax(2025, IssuanceOptions.TaxCertificateKind.INCOME);
+        assertEquals(tax, json.readValue(json.writeValueAsString(tax), IssuanceOptions.class));
+        assertEquals(IssuanceOptions.standard(), tax.recordPart());
+        Menu older = json.readValue("{\"municipalityCode\":\"999001\",\"municipalityName\":\"x\",\"documents\":[]}",
+                Menu.class);
+        assertEquals(FamilyRegisterAccess.Status.NONE, older.familyRegister().status());
+        assertEquals(List.of(), older.fiscalYears());
+        Menu menu = new Menu("999001", "x", List.of(), Set.of(), List.of(),
+                new FamilyRegisterAccess(FamilyRegisterAccess.Status.AVAILABLE, "999002", "若葉県青葉町",
+                        List.of(new HouseholdMember("p1", "木村 拓也"))), List.of(2026, 2025));
+        assertEquals(menu, json.readValue(json.writeValueAsString(menu), Menu.class));
+        assertEquals("999002", menu.issuingMunicipality(DocumentType.FAMILY_REGISTER_ANNEX));
+        assertEquals("999001", menu.issuingMunicipality(DocumentType.TAX_CERTIFICATE));
     }
 
     @Test

@@ -201,6 +201,10 @@ public final class DemoMain {
                 + "(default: " + MunicipalSimulator.DEMO_KIOSK_ID + ")")
         List<String> kiosks = List.of(MunicipalSimulator.DEMO_KIOSK_ID);
 
+        @Option(names = "--approve-use-registrations", description = "the domicile municipalities approve every "
+                + "pending use registration now (they do so by themselves three days after filing)")
+        boolean approveUseRegistrations;
+
         @Override
         public Integer call() throws InterruptedException {
             if (!serviceHours.equals("on") && !serviceHours.equals("off")) {
@@ -227,6 +231,9 @@ public final class DemoMain {
                 System.out.println("  kiosk " + kioskId + " configuration " + file.toAbsolutePath()
                         + " (key store " + credentials.keyStore().getFileName() + ", staff PIN "
                         + DemoConfiguration.DEMO_STAFF_PIN + ")");
+            }
+            if (approveUseRegistrations) {
+                System.out.println("  use registrations approved now: " + simulator.approveUseRegistrations());
             }
             System.out.println("  virtual cards (profile, PIN):");
             for (IssuedCard card : simulator.cards()) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.imageio.ImageIO;
 import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.app.headless.Report;
@@ -18,7 +19,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Renders the pictures of the README: each document type as the kiosk prints it, front and back
- * (for the household over two sheets, the fronts of both),
+ * (and the front of the second sheet of a document over two sheets),
  * at 60 dpi, and a simulated photocopy of a front (averaged 4 x 4 at 300 dpi, then thresholded)
  * where the latent 「複写」 shows. Issues the documents through the demo (simulator, virtual card,
  * file printer) in a temporary folder.
@@ -41,24 +42,44 @@ public final class DocumentPictures {
             picture(demo, runner, "spouse", DocumentType.RESIDENT_RECORD_ITEMS, docs, "resident-record-items", false);
             picture(demo, runner, "rare-name", DocumentType.SEAL_REGISTRATION, docs, "seal-registration", false);
             picture(demo, runner, "large-household", DocumentType.RESIDENT_RECORD_COPY, docs, "household-copy", false);
+            picture(demo, runner, step(demo, "adult", DocumentType.FAMILY_REGISTER, null, null, null),
+                    docs, "family-register-whole", false);
+            picture(demo, runner, step(demo, "spouse", DocumentType.FAMILY_REGISTER, IssuanceOptions.RegisterExtent.INDIVIDUAL,
+                    "山田 一郎", null), docs, "family-register-individual", false);
+            picture(demo, runner, step(demo, "large-household", DocumentType.FAMILY_REGISTER, null, null, null),
+                    docs, "family-register-large", false);
+            picture(demo, runner, step(demo, "adult", DocumentType.FAMILY_REGISTER_ANNEX, null, null, null),
+                    docs, "family-register-annex", false);
+            picture(demo, runner, step(demo, "adult", DocumentType.TAX_CERTIFICATE, null, null, 2026),
+                    docs, "tax-certificate", false);
         }
+    }
+
+    private static Scenario.Step step(DemoEnvironment demo, String card, DocumentType type,
+                                      IssuanceOptions.RegisterExtent extent, String person, Integer fiscalYear) {
+        String pin = demo.simulator().card(card).orElseThrow().pin();
+        return new Scenario.Step(card, List.of(pin), type, 1, extent, person, fiscalYear, null, null);
     }
 
     private static void picture(DemoEnvironment demo, HeadlessRunner runner, String card, DocumentType type, Path docs,
                                 String name, boolean photocopy) throws Exception {
         String pin = demo.simulator().card(card).orElseThrow().pin();
-        Report.TransactionReport result = runner.run(new Scenario(List.of(new Scenario.Step(card, List.of(pin), type, 1))))
-                .transactions().get(0);
+        picture(demo, runner, new Scenario.Step(card, List.of(pin), type, 1), docs, name, photocopy);
+    }
+
+    private static void picture(DemoEnvironment demo, HeadlessRunner runner, Scenario.Step step, Path docs,
+                                String name, boolean photocopy) throws Exception {
+        Report.TransactionReport result = runner.run(new Scenario(List.of(step))).transactions().get(0);
         if (result.outputFile() == null) {
-            throw new IllegalStateException(type + " was not issued: " + result.outcome() + " " + result.journal());
+            throw new IllegalStateException(step.document() + " was not issued: " + result.outcome() + " "
+                    + result.journal());
         }
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(Path.of(result.outputFile())))) {
             PDFRenderer renderer = new PDFRenderer(document);
             ImageIO.write(renderer.renderImageWithDPI(0, DPI, ImageType.RGB), "png", docs.resolve(name + "-front.png").toFile());
-            if (document.getNumberOfPages() == 2) {
-                ImageIO.write(renderer.renderImageWithDPI(1, DPI, ImageType.RGB), "png",
-                        docs.resolve(name + "-back.png").toFile());
-            } else {
+            ImageIO.write(renderer.renderImageWithDPI(1, DPI, ImageType.RGB), "png",
+                    docs.resolve(name + "-back.png").toFile());
+            if (document.getNumberOfPages() > 2) {
                 ImageIO.write(renderer.renderImageWithDPI(2, DPI, ImageType.RGB), "png",
                         docs.resolve(name + "-sheet2-front.png").toFile());
             }

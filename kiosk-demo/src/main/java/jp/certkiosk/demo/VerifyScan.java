@@ -53,9 +53,9 @@ public final class VerifyScan implements Callable<Integer> {
         if (recovered != null) {
             ImageIO.write(result.recovered(), "png", recovered.toFile());
         }
-        System.out.printf("%s: page %d, %.1f %% of blocks match (%d differ, at most %d together)%s%n",
+        System.out.printf("%s: page %d, %.1f %% of blocks match (%d differ, at most %d together; largest change %d)%s%n",
                 result.genuine() ? "GENUINE" : "NOT GENUINE", result.page() + 1, result.matchingShare() * 100,
-                result.mismatchedBlocks(), result.largestPatch(),
+                result.mismatchedBlocks(), result.largestPatch(), result.largestChange(),
                 recovered == null ? "" : "; recovered front at " + recovered);
         return result.genuine() ? 0 : 1;
     }

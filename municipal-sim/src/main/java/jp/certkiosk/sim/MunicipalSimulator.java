@@ -18,6 +18,13 @@ import jp.certkiosk.sim.document.CertificatePdfWriter;
 import jp.certkiosk.sim.document.ResidentRecordDocument;
 import jp.certkiosk.sim.document.ResidentRecordItemsDocument;
 import jp.certkiosk.sim.document.SealRegistrationDocument;
+import jp.certkiosk.sim.document.FamilyRegisterAnnexDocument;
+import jp.certkiosk.sim.document.FamilyRegisterDocument;
+import jp.certkiosk.sim.document.TaxCertificateDocument;
+import jp.certkiosk.sim.endpoint.DomicileDesk;
+import jp.certkiosk.sim.registry.FamilyRegisterBook;
+import jp.certkiosk.sim.registry.TaxRoll;
+import jp.certkiosk.sim.registry.UseRegistrations;
 import jp.certkiosk.sim.endpoint.CardAuthenticator;
 import jp.certkiosk.sim.endpoint.ChallengeBook;
 import jp.certkiosk.sim.endpoint.EndpointApplication;
@@ -64,6 +71,7 @@ public final class MunicipalSimulator implements AutoCloseable {
     private final RevocationRegister revocations;
     private final IssuanceDesk issuanceDesk;
     private final IssuanceLedger ledger;
+    private DomicileDesk domiciles;
     private boolean closed;
 
     private MunicipalSimulator(TestPki pki, RegistryDatabase database, CertificatePdfWriter pdfWriter,
@@ -105,6 +113,10 @@ public final class MunicipalSimulator implements AutoCloseable {
             registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
                     certificateHashes(pki));
             registry.seedDetails(SeedData.PREVIOUS_ADDRESSES, SeedData.SEAL_IMPRESSIONS);
+            FamilyRegisterBook registers = new FamilyRegisterBook(database);
+            registers.seed(SeedData.FAMILY_REGISTERS);
+            TaxRoll taxRoll = new TaxRoll(database);
+            taxRoll.seed(SeedData.TAX_RECORDS);
 
             RevocationRegister revocations = pki.seededRevocations();
             ocspServer = com.sun.net.httpserver.HttpServer.create(
@@ -122,26 +134,31 @@ public final class MunicipalSimulator implements AutoCloseable {
             MunicipalServices services = new MunicipalServices(SeedData.SERVICES, registry, options.clock(),
                     options.serviceHours());
             SessionBook sessions = new SessionBook(options.clock(), ids);
+            DomicileDesk domiciles = new DomicileDesk(sessions, registry, registers, new UseRegistrations(database),
+                    options.clock());
+            services.withDomiciles(domiciles);
             SessionDesk sessionDesk = new SessionDesk(new ChallengeBook(options.clock(), ids), sessions,
                     new CardAuthenticator(pki.userAuthenticationCa(), ocspUri, options.clock()), registry, services);
             IssuanceLedger ledger = new IssuanceLedger(database);
             IssuanceDesk issuanceDesk = new IssuanceDesk(sessions, registry, ledger,
                     new ResidentRecordDocument(pdf), new SealRegistrationDocument(pdf), services, pki::documentSigner,
                     ids, options.clock())
-                    .withItemsCertificate(new ResidentRecordItemsDocument(pdf));
+                    .withItemsCertificate(new ResidentRecordItemsDocument(pdf))
+                    .withFamilyRegisters(domiciles, new FamilyRegisterDocument(pdf), new FamilyRegisterAnnexDocument(pdf))
+                    .withTaxCertificates(taxRoll, new TaxCertificateDocument(pdf));
 
             SSLEngineConfigurator tls = new SSLEngineConfigurator(pki.serverSslContext(), false, true, false)
                     .setEnabledProtocols(TLS_PROTOCOLS.clone());
             URI bindUri = URI.create("https://" + options.host() + ":" + options.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri,
-                    EndpointApplication.create(sessionDesk, issuanceDesk), true, tls, false);
+                    EndpointApplication.create(sessionDesk, issuanceDesk, domiciles), true, tls, false);
             server.start();
             int port = server.getListeners().stream().findFirst().map(NetworkListener::getPort)
                     .orElseThrow(() -> new IllegalStateException("the server has no listener"));
             URI baseUri = URI.create("https://localhost:" + port + "/");
             LOG.log(Level.INFO, "municipal endpoint simulator listening at {0}", baseUri);
             return new MunicipalSimulator(pki, database, pdf, server, baseUri, issuedCards(pki), ocspServer, ocspUri,
-                    revocations, issuanceDesk, ledger);
+                    revocations, issuanceDesk, ledger).withDomiciles(domiciles);
         } catch (IOException | RuntimeException e) {
             if (pdf != null) {
                 pdf.close();
@@ -181,6 +198,20 @@ public final class MunicipalSimulator implements AutoCloseable {
     /** Makes the next reservation answer wrongly, once: for tests of the kiosk's refusal to print it. */
     public void misissueNext(IssuanceDesk.Misissuance fault) {
         issuanceDesk.misissueNext(fault);
+    }
+
+    private MunicipalSimulator withDomiciles(DomicileDesk desk) {
+        this.domiciles = desk;
+        return this;
+    }
+
+    /**
+     * The domicile municipalities approve every pending use registration (利用登録申請) now, as their
+     * offices do after some days (a registration also approves itself {@code UseRegistrations.APPROVAL_TIME}
+     * after filing, by the simulator's clock). Returns how many were approved.
+     */
+    public int approveUseRegistrations() {
+        return domiciles.approvePending();
     }
 
     /** The fees charged so far: only issuances confirmed PRINTED count. */

@@ -179,9 +179,11 @@ class TrustAndRefusalsTest {
         at(WEDNESDAY_MORNING);
         Session wednesday = session("village");
         assertTrue(wednesday.menu().documents().stream().anyMatch(d -> d.type() == DocumentType.FAMILY_REGISTER));
+        assertTrue(session("adult").menu().documents().stream().anyMatch(d -> d.type() == DocumentType.FAMILY_REGISTER),
+                "桜川市 issues its own registers on weekdays");
         assertEquals(ErrorCode.DOCUMENT_NOT_OFFERED,
-                refusal(reserve(session("adult"), DocumentType.FAMILY_REGISTER, null), 403).code(),
-                "桜川市 does not offer 戸籍証明書 at kiosks");
+                refusal(reserve(session("single"), DocumentType.SEAL_REGISTRATION, null), 403).code(),
+                "青葉町 does not offer 印鑑登録証明書 at kiosks");
     }
 
     @Test

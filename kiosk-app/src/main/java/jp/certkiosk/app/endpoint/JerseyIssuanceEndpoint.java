@@ -31,6 +31,7 @@ import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
+import jp.certkiosk.api.UseRegistration;
 import jp.certkiosk.config.EndpointConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 
@@ -78,6 +79,13 @@ public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
     public EndpointResult<Issuance> reserve(String sessionId, IssuanceRequest request) {
         String path = ApiPaths.issuances(sessionId);
         return idempotent(path, () -> post(path, request, Issuance.class));
+    }
+
+    @Override
+    public EndpointResult<UseRegistration> fileUseRegistration(String sessionId) {
+        String path = ApiPaths.useRegistration(sessionId);
+        // filing twice returns the registration on file: safe to repeat
+        return idempotent(path, () -> post(path, java.util.Map.of(), UseRegistration.class));
     }
 
     @Override

@@ -22,6 +22,9 @@ public sealed interface Effect {
 
     record Reserve(String sessionId, IssuanceRequest request) implements Effect {}
 
+    /** File the use registration with the municipality of the resident's registered domicile. */
+    record FileUseRegistration(String sessionId) implements Effect {}
+
     /**
      * Print the document, if the card in the reader is still the card it is bound to
      * ({@code certificateSha256}, from the signed statement).

@@ -7,6 +7,7 @@ import java.util.List;
 import jp.certkiosk.api.Confirmation;
 import jp.certkiosk.api.DocumentStatement;
 import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.FamilyRegisterAccess;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.app.flow.Effect.Authenticate;
@@ -73,6 +74,8 @@ public final class Flow {
             return authenticating(s, event);
         } else if (state instanceof ChoosingDocument s) {
             return choosingDocument(s, event);
+        } else if (state instanceof FilingUseRegistration s) {
+            return filingUseRegistration(s, event);
         } else if (state instanceof Reserving s) {
             return reserving(s, event);
         } else if (state instanceof Paying s) {
@@ -159,6 +162,23 @@ public final class Flow {
 
     private Transition choosingDocument(ChoosingDocument s, FlowEvent event) {
         String tx = s.transactionId();
+        FamilyRegisterAccess.Status access = s.session().menu().familyRegister().status();
+        if (event instanceof DocumentChosen e && e.type().fromFamilyRegister()
+                && access != FamilyRegisterAccess.Status.AVAILABLE && access != FamilyRegisterAccess.Status.NONE) {
+            var refusal = s.session().menu().familyRegister().refusal();
+            if (refusal.isPresent()) {
+                // the menu says why the domicile's register cannot be issued here: nothing is reserved
+                return end(tx, new Outcome.Refused(refusal.get()),
+                        journal(tx, JournalStage.REFUSED, null, refusal.get() + " (from the menu)"));
+            }
+        }
+        if (event instanceof UseRegistrationRequested) {
+            if (access != FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED) {
+                return null;
+            }
+            return Transition.to(new FilingUseRegistration(tx, s.card(), s.session()),
+                    new Effect.FileUseRegistration(s.session().sessionId()));
+        }
         if (event instanceof DocumentChosen e) {
             boolean offered = s.session().menu().documents().stream().anyMatch(d -> d.type() == e.type());
             boolean allowed = s.session().menu().allowedItems().containsAll(e.options().items());
@@ -177,6 +197,17 @@ public final class Flow {
             return timedOut(tx);
         }
         return cardTrouble(tx, event);
+    }
+
+    /** Filing is free and prints nothing: the transaction ends with the registration on file. */
+    private Transition filingUseRegistration(FilingUseRegistration s, FlowEvent event) {
+        String tx = s.transactionId();
+        if (event instanceof UseRegistrationFiled e) {
+            return end(tx, new Outcome.UseRegistrationFiled(e.registration().municipalityName(), e.registration().status()),
+                    journal(tx, JournalStage.USE_REGISTRATION_FILED, null,
+                            e.registration().municipalityCode() + " " + e.registration().status()));
+        }
+        return endpointTrouble(tx, event);
     }
 
     private Transition reserving(Reserving s, FlowEvent event) {
@@ -309,7 +340,7 @@ public final class Flow {
                 || issuance.documentType() != s.document() || issuance.copies() != s.copies()) {
             return "not the document asked for";
         }
-        if (!s.session().menu().municipalityCode().equals(statement.municipalityCode())) {
+        if (!s.session().menu().issuingMunicipality(s.document()).equals(statement.municipalityCode())) {
             return "signed for another municipality";
         }
         return null;

@@ -6,6 +6,7 @@ import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.api.Session;
+import jp.certkiosk.api.UseRegistration;
 
 /** Everything that can happen to a transaction: the resident's actions and the answers of card, endpoint and printer. */
 public sealed interface FlowEvent {
@@ -90,6 +91,12 @@ public sealed interface FlowEvent {
      */
     record PaidOut(String transactionId, String issuanceId, int yen, Effect.PayOutPurpose purpose, boolean done,
                    String problem) implements FlowEvent {}
+
+    /** The resident asked to file the use registration with their registered domicile's municipality. */
+    record UseRegistrationRequested() implements FlowEvent {}
+
+    /** The endpoint filed (or already had) the use registration. */
+    record UseRegistrationFiled(UseRegistration registration) implements FlowEvent {}
 
     /** Nobody touched the screen for too long: the session is wiped. */
     record IdleTimeout() implements FlowEvent {}

@@ -24,6 +24,9 @@ public sealed interface FlowState {
 
     record ChoosingDocument(String transactionId, CardInfo card, Session session) implements FlowState {}
 
+    /** Filing the use registration with the domicile's municipality: free, nothing is printed. */
+    record FilingUseRegistration(String transactionId, CardInfo card, Session session) implements FlowState {}
+
     record Reserving(String transactionId, CardInfo card, Session session, DocumentType document, int copies)
             implements FlowState {}
 

@@ -103,6 +103,9 @@ public final class KioskEngine {
         if (effect instanceof Effect.Reserve r) {
             return Optional.of(answer(endpoint.reserve(r.sessionId(), r.request()), this::verified));
         }
+        if (effect instanceof Effect.FileUseRegistration f) {
+            return Optional.of(answer(endpoint.fileUseRegistration(f.sessionId()), FlowEvent.UseRegistrationFiled::new));
+        }
         if (effect instanceof Effect.Print p) {
             return Optional.of(print(p));
         }

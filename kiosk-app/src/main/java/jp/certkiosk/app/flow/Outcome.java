@@ -2,6 +2,7 @@ package jp.certkiosk.app.flow;
 
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.UseRegistration;
 
 /** How a transaction ended, as the resident is told and the report records it. */
 public sealed interface Outcome {
@@ -55,6 +56,14 @@ public sealed interface Outcome {
     /** The card left the reader before the transaction was over. */
     record CardRemovedEarly() implements Outcome {
         public String code() { return "CARD_REMOVED"; }
+    }
+
+    /**
+     * The use registration with the domicile's municipality is on file: family-register documents
+     * can be printed here once that municipality approves it (PENDING), or now (APPROVED).
+     */
+    record UseRegistrationFiled(String municipalityName, UseRegistration.Status status) implements Outcome {
+        public String code() { return "USE_REGISTRATION_FILED"; }
     }
 
     /** Nobody touched the screen for too long; anything paid was refunded. */

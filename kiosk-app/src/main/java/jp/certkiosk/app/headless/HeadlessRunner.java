@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import jp.certkiosk.api.DocumentType;
+import jp.certkiosk.api.FamilyRegisterAccess;
+import jp.certkiosk.api.HouseholdMember;
+import jp.certkiosk.api.IssuanceOptions;
+import jp.certkiosk.api.Menu;
 import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
@@ -86,11 +91,7 @@ public final class HeadlessRunner {
                 verifies += countVerifies() - before;
                 attempts.add(attempt(state));
             } else if (state instanceof FlowState.ChoosingDocument choosing) {
-                boolean offered = step.document() != null && choosing.session().menu().documents().stream()
-                        .anyMatch(d -> d.type() == step.document());
-                state = engine.dispatch(offered
-                        ? new FlowEvent.DocumentChosen(step.document(), step.copiesOrOne())
-                        : new FlowEvent.Cancelled());
+                state = engine.dispatch(choice(step, choosing.session().menu()));
             } else if (state instanceof FlowState.Paying paying) {
                 feeYen = paying.issuance().feeYen();
                 int coin = largestCoinWithin(paying.dueYen());
@@ -113,6 +114,52 @@ public final class HeadlessRunner {
         List<String> lines = journalOf(tx);
         return new Report.TransactionReport(tx, step.card(), outcome.code(), outcome.issuanceId(), outputFile(outcome),
                 attempts, verifies, feeYen, paidYen, refundedYen(lines), lines);
+    }
+
+    /**
+     * What the scripted resident does at the menu: choose the document with its options, file the
+     * use registration the domicile's municipality needs, or cancel when the document is not offered.
+     * A family-register document the menu says cannot be issued here is chosen all the same: the
+     * kiosk then tells why.
+     */
+    static FlowEvent choice(Scenario.Step step, Menu menu) {
+        DocumentType document = step.document();
+        if (document == null) {
+            return new FlowEvent.Cancelled();
+        }
+        FamilyRegisterAccess access = menu.familyRegister();
+        if (document.fromFamilyRegister() && access.status() != FamilyRegisterAccess.Status.AVAILABLE
+                && access.status() != FamilyRegisterAccess.Status.NONE) {
+            return access.status() == FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED && step.filesUseRegistration()
+                    ? new FlowEvent.UseRegistrationRequested()
+                    : new FlowEvent.DocumentChosen(document, step.copiesOrOne());
+        }
+        if (menu.documents().stream().noneMatch(d -> d.type() == document)) {
+            return new FlowEvent.Cancelled();
+        }
+        IssuanceOptions options = IssuanceOptions.standard();
+        if (document == DocumentType.FAMILY_REGISTER) {
+            options = step.register() == IssuanceOptions.RegisterExtent.INDIVIDUAL
+                    ? IssuanceOptions.registerPerson(personRef(access, step.person()))
+                    : IssuanceOptions.wholeRegister();
+        } else if (document == DocumentType.TAX_CERTIFICATE && !menu.fiscalYears().isEmpty()) {
+            options = IssuanceOptions.tax(step.fiscalYear() != null ? step.fiscalYear() : menu.fiscalYears().get(0),
+                    step.taxKind());
+        }
+        return new FlowEvent.DocumentChosen(document, step.copiesOrOne(), options);
+    }
+
+    /** The reference of the register's person shown under this name (spaces ignored). */
+    private static String personRef(FamilyRegisterAccess access, String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("an INDIVIDUAL family-register certificate needs \"person\"");
+        }
+        String wanted = name.replaceAll("[ 　]", "");
+        return access.persons().stream()
+                .filter(p -> p.displayName().replaceAll("[ 　]", "").equals(wanted))
+                .map(HouseholdMember::memberRef)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no person named in the scenario is in the register"));
     }
 
     /** The resident pays the exact fee, coin by coin, largest coin first; a bill when no coin fits. */

@@ -25,5 +25,7 @@ public enum JournalStage {
     ABORTED,
     CARD_TAKEN,
     /** A staff action (login, test print, out of service, restart): not part of a transaction. */
-    STAFF
+    STAFF,
+    /** The resident filed the use registration with the municipality of their registered domicile (free). */
+    USE_REGISTRATION_FILED
 }

@@ -289,6 +289,68 @@ class FlowTest {
         assertInstanceOf(Outcome.ServiceUnavailable.class, ((TakeCard) t.state()).outcome());
     }
 
+    static Session domicileSession(jp.certkiosk.api.FamilyRegisterAccess.Status status) {
+        List<DocumentOffer> documents = status == jp.certkiosk.api.FamilyRegisterAccess.Status.AVAILABLE
+                ? List.of(new DocumentOffer(DocumentType.FAMILY_REGISTER, "戸籍証明書", 450)) : List.of();
+        return new Session("s-1", NOW.plusSeconds(600), new Menu("999001", "桜川市", documents, null, null,
+                new jp.certkiosk.api.FamilyRegisterAccess(status, "999002", "若葉県青葉町", List.of()), List.of()));
+    }
+
+    @Test
+    void aFamilyRegisterTheMenuCannotIssueIsRefusedWithItsOwnReasonAndNothingIsReserved() {
+        for (var status : List.of(jp.certkiosk.api.FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED,
+                jp.certkiosk.api.FamilyRegisterAccess.Status.USE_REGISTRATION_PENDING,
+                jp.certkiosk.api.FamilyRegisterAccess.Status.DOMICILE_NOT_PARTICIPATING)) {
+            Transition t = flow.next(new ChoosingDocument("tx", CARD, domicileSession(status)),
+                    new DocumentChosen(DocumentType.FAMILY_REGISTER_ANNEX, 1));
+            Outcome outcome = ((TakeCard) t.state()).outcome();
+            assertEquals("REFUSED_" + switch (status) {
+                case USE_REGISTRATION_REQUIRED -> "USE_REGISTRATION_REQUIRED";
+                case USE_REGISTRATION_PENDING -> "USE_REGISTRATION_PENDING";
+                default -> "DOMICILE_NOT_PARTICIPATING";
+            }, outcome.code());
+            assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.Reserve), status.name());
+        }
+    }
+
+    @Test
+    void theUseRegistrationIsFiledOnlyWhenTheMenuSaysItIsNeededAndEndsFree() {
+        ChoosingDocument available = new ChoosingDocument("tx", CARD,
+                domicileSession(jp.certkiosk.api.FamilyRegisterAccess.Status.AVAILABLE));
+        assertEquals(available, flow.next(available, new UseRegistrationRequested()).state(), "nothing to file");
+
+        Transition t = flow.next(new ChoosingDocument("tx", CARD,
+                domicileSession(jp.certkiosk.api.FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED)),
+                new UseRegistrationRequested());
+        assertInstanceOf(FilingUseRegistration.class, t.state());
+        assertEquals(List.of(new Effect.FileUseRegistration("s-1")), t.effects());
+
+        var filed = new jp.certkiosk.api.UseRegistration(jp.certkiosk.api.UseRegistration.Status.PENDING, "999002",
+                "若葉県青葉町", NOW);
+        Transition done = flow.next(t.state(), new UseRegistrationFiled(filed));
+        assertEquals(new Outcome.UseRegistrationFiled("若葉県青葉町", jp.certkiosk.api.UseRegistration.Status.PENDING),
+                ((TakeCard) done.state()).outcome());
+        assertEquals(List.of(JournalStage.USE_REGISTRATION_FILED), journalStages(done));
+        assertTrue(done.effects().stream().noneMatch(e -> e instanceof Effect.CollectPayment || e instanceof Effect.Print));
+    }
+
+    @Test
+    void aFamilyRegisterIsSignedByTheDomicilesMunicipalityAndNothingElseIs() {
+        Session session = domicileSession(jp.certkiosk.api.FamilyRegisterAccess.Status.AVAILABLE);
+        Issuance register = new Issuance("i-1", DocumentType.FAMILY_REGISTER, 1, 450,
+                new DocumentBinding("i-1", "s-1", "aa11"), new byte[] {1}, new byte[32]);
+        Reserving reserving = new Reserving("tx", CARD, session, DocumentType.FAMILY_REGISTER, 1);
+        assertInstanceOf(Paying.class, flow.next(reserving, new IssuanceReserved(register,
+                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999002"))).state());
+        assertInstanceOf(Confirming.class, flow.next(reserving, new IssuanceReserved(register,
+                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999001"))).state(),
+                "the resident's own municipality does not keep this register");
+        Reserving copy = new Reserving("tx", CARD, session, DocumentType.RESIDENT_RECORD_COPY, 1);
+        assertInstanceOf(Confirming.class, flow.next(copy, new IssuanceReserved(issuance("i-2", "s-1", "aa11"),
+                statement("i-2", "s-1", "aa11", DocumentType.RESIDENT_RECORD_COPY, "999002"))).state(),
+                "a resident record signed by the domicile's municipality is not bound");
+    }
+
     /** The event of a reservation whose signed statement repeats the issuance's binding. */
     static IssuanceReserved reserved(Issuance issuance) {
         DocumentBinding b = issuance.binding();

@@ -78,6 +78,11 @@ final class LayoutBuilder {
         return add(new Rule(LEFT, y, RIGHT, y, 0.6f));
     }
 
+    /** A thin line anywhere, e.g. the column rule of a table. */
+    LayoutBuilder line(float x1, float y1, float x2, float y2, float width) {
+        return add(new Rule(x1, y1, x2, y2, width));
+    }
+
     LayoutBuilder frame(float x, float y, float width, float height) {
         return add(new Frame(x, y, width, height, 0.8f, Ink.BLACK));
     }

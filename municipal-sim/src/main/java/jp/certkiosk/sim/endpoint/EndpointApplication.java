@@ -17,7 +17,12 @@ public final class EndpointApplication {
     private EndpointApplication() {}
 
     public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances) {
-        return new ResourceConfig()
+        return create(sessions, issuances, null);
+    }
+
+    /** The same, with the use registrations of residents whose domicile is elsewhere (when {@code domiciles} is given). */
+    public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances, DomicileDesk domiciles) {
+        ResourceConfig config = new ResourceConfig()
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -34,5 +39,14 @@ public final class EndpointApplication {
                 .register(ChallengeResource.class)
                 .register(SessionResource.class)
                 .register(ConfirmationResource.class);
+        if (domiciles != null) {
+            config.register(new AbstractBinder() {
+                @Override
+                protected void configure() {
+                    bind(domiciles).to(DomicileDesk.class);
+                }
+            }).register(UseRegistrationResource.class);
+        }
+        return config;
     }
 }

@@ -30,6 +30,13 @@ import jp.certkiosk.sim.document.RecordOptions;
 import jp.certkiosk.sim.document.ResidentRecordDocument;
 import jp.certkiosk.sim.document.ResidentRecordItemsDocument;
 import jp.certkiosk.sim.document.SealRegistrationDocument;
+import jp.certkiosk.sim.document.FamilyRegisterAnnexDocument;
+import jp.certkiosk.sim.document.FamilyRegisterDocument;
+import jp.certkiosk.sim.document.TaxCertificateDocument;
+import jp.certkiosk.sim.registry.FamilyRegister;
+import jp.certkiosk.sim.registry.RegisterPerson;
+import jp.certkiosk.sim.registry.TaxRecord;
+import jp.certkiosk.sim.registry.TaxRoll;
 import jp.certkiosk.sim.document.UnprintableTextException;
 import jp.certkiosk.sim.registry.Household;
 import jp.certkiosk.sim.registry.IssuanceLedger;
@@ -72,6 +79,11 @@ public final class IssuanceDesk {
     private final Clock clock;
     private final AtomicReference<Misissuance> nextMisissuance = new AtomicReference<>();
     private ResidentRecordItemsDocument residentRecordItems;
+    private DomicileDesk domiciles;
+    private FamilyRegisterDocument familyRegister;
+    private FamilyRegisterAnnexDocument familyRegisterAnnex;
+    private TaxRoll taxRoll;
+    private TaxCertificateDocument taxCertificate;
 
     public IssuanceDesk(SessionBook sessions, ResidentRegistry registry, IssuanceLedger ledger,
                         ResidentRecordDocument residentRecord, SealRegistrationDocument sealRegistration,
@@ -99,6 +111,22 @@ public final class IssuanceDesk {
         return this;
     }
 
+    /** Issues 戸籍証明書 and 戸籍の附票の写し from the register of the resident's domicile too. */
+    public IssuanceDesk withFamilyRegisters(DomicileDesk domiciles, FamilyRegisterDocument register,
+                                            FamilyRegisterAnnexDocument annex) {
+        this.domiciles = domiciles;
+        this.familyRegister = register;
+        this.familyRegisterAnnex = annex;
+        return this;
+    }
+
+    /** Issues tax certificates from the tax roll too. */
+    public IssuanceDesk withTaxCertificates(TaxRoll roll, TaxCertificateDocument certificate) {
+        this.taxRoll = roll;
+        this.taxCertificate = certificate;
+        return this;
+    }
+
     public Issuance reserve(String tlsKioskId, String sessionId, IssuanceRequest request) {
         OpenSession session = sessions.find(sessionId, tlsKioskId)
                 .orElseThrow(() -> new ApiException(ErrorCode.SESSION_INVALID, "the session is unknown or expired"));
@@ -107,7 +135,23 @@ public final class IssuanceDesk {
         if (earlier.isPresent()) {
             return answer(sameRequest(earlier.get(), request));
         }
-        DocumentOffer offer = services.requireIssuableNow(session.municipalityCode(), request.documentType());
+        // family-register documents are issued (and signed) by the municipality of the registered domicile
+        FamilyRegister register = null;
+        String issuing = session.municipalityCode();
+        if (request.documentType().fromFamilyRegister()) {
+            if (domiciles == null) {
+                throw new ApiException(ErrorCode.DOCUMENT_NOT_OFFERED, "the simulator does not issue this document");
+            }
+            DomicileDesk.Domicile domicile = domiciles.domicile(session.residentId(), session.municipalityCode());
+            var refusal = domicile.refusal();
+            if (refusal.isPresent()) {
+                throw new ApiException(refusal.get(), "the family register cannot be issued here: " + domicile.status());
+            }
+            register = domicile.register().orElseThrow();
+            issuing = register.municipalityCode();
+            services.requireOpen(session.municipalityCode());
+        }
+        DocumentOffer offer = services.requireIssuableNow(issuing, request.documentType());
         Resident resident = registry.resident(session.residentId())
                 .filter(Resident::issuableAtKiosk)
                 .orElseThrow(() -> new ApiException(ErrorCode.RESIDENT_REFUSED, "this record is not issued at kiosks"));
@@ -124,17 +168,20 @@ public final class IssuanceDesk {
         }
         String issuanceId = ids.next();
         Instant now = clock.instant();
-        byte[] pdf = render(request.documentType(), session, resident, members, request.options(), issuanceId,
-                LocalDate.ofInstant(now, JAPAN));
+        byte[] pdf = request.documentType().fromFamilyRegister()
+                ? renderFromRegister(request.documentType(), session, register, request.options(), issuanceId,
+                        LocalDate.ofInstant(now, JAPAN))
+                : render(request.documentType(), session, resident, members, request.options(), issuanceId,
+                        LocalDate.ofInstant(now, JAPAN));
         String boundCertificate = session.certificateSha256();
         if (fault == Misissuance.ANOTHER_CARDS_BINDING) {
             LOG.log(Level.WARNING, "FAULT INJECTED: binding a document to another card");
             boundCertificate = AuthenticationPayload.sha256Hex(("another card " + issuanceId).getBytes(UTF_8));
         }
         DocumentStatement statement = new DocumentStatement(issuanceId, session.sessionId(), tlsKioskId,
-                boundCertificate, session.municipalityCode(), request.documentType(), request.copies(),
+                boundCertificate, issuing, request.documentType(), request.copies(),
                 AuthenticationPayload.sha256Hex(pdf), now);
-        byte[] signed = signers.apply(session.municipalityCode()).sign(statement.encode());
+        byte[] signed = signers.apply(issuing).sign(statement.encode());
         IssuanceRecord reserved = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(), tlsKioskId,
                 request.idempotencyKey(), session.certificateSha256(), resident.residentId(), request.documentType(),
                 request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf, signed,
@@ -162,10 +209,15 @@ public final class IssuanceDesk {
         boolean residentRecord = request.documentType() == DocumentType.RESIDENT_RECORD_COPY
                 || request.documentType() == DocumentType.RESIDENT_RECORD_ITEMS;
         if (!residentRecord) {
-            if (!options.equals(IssuanceOptions.standard())) {
-                throw new ApiException(ErrorCode.OPTION_NOT_ALLOWED, "this document takes no options");
+            if (!options.recordPart().equals(IssuanceOptions.standard())
+                    || (options.familyRegister() != null && request.documentType() != DocumentType.FAMILY_REGISTER)
+                    || (options.tax() != null && request.documentType() != DocumentType.TAX_CERTIFICATE)) {
+                throw new ApiException(ErrorCode.OPTION_NOT_ALLOWED, "this document takes no such options");
             }
             return List.of();
+        }
+        if (options.familyRegister() != null || options.tax() != null) {
+            throw new ApiException(ErrorCode.OPTION_NOT_ALLOWED, "a resident-record document takes no such options");
         }
         Set<RecordItem> allowed = services.service(session.municipalityCode()).allowedItems();
         for (RecordItem item : options.items()) {
@@ -240,12 +292,64 @@ public final class IssuanceDesk {
                     return sealRegistration.render(municipality, household, resident, details(household, resident, options),
                             issuanceId, issuedOn);
                 }
+                case TAX_CERTIFICATE -> {
+                    return renderTax(session, resident, options, municipality, issuanceId, issuedOn);
+                }
                 default -> throw new ApiException(ErrorCode.DOCUMENT_NOT_OFFERED,
                         "the simulator does not issue this document");
             }
         } catch (UnprintableTextException e) {
             LOG.log(Level.WARNING, "issuance refused at kiosk {0}: {1}", session.kioskId(), e.getMessage());
             throw new ApiException(ErrorCode.DOCUMENT_REFUSED, "the record cannot be printed at a kiosk");
+        }
+    }
+
+    /**
+     * A tax certificate of the fiscal year asked for (the newest offered if none), only for someone
+     * who lived in this municipality on 1 January of it: refused before any fee otherwise.
+     */
+    private byte[] renderTax(OpenSession session, Resident resident, IssuanceOptions options, Municipality municipality,
+                             String issuanceId, LocalDate issuedOn) throws UnprintableTextException {
+        List<Integer> years = services.service(session.municipalityCode()).fiscalYears();
+        if (taxRoll == null || years.isEmpty()) {
+            throw new ApiException(ErrorCode.DOCUMENT_NOT_OFFERED, "the municipality issues no tax certificates here");
+        }
+        IssuanceOptions.TaxChoice choice = options.tax() != null ? options.tax()
+                : new IssuanceOptions.TaxChoice(years.get(0), null);
+        if (!years.contains(choice.fiscalYear())) {
+            throw new ApiException(ErrorCode.OPTION_NOT_ALLOWED, "the fiscal year is not offered here");
+        }
+        LocalDate assessment = LocalDate.of(choice.fiscalYear(), 1, 1);
+        if (resident.residentSince().isAfter(assessment)) {
+            throw new ApiException(ErrorCode.NOT_RESIDENT_ON_JANUARY_FIRST,
+                    "not a resident on 1 January of the fiscal year");
+        }
+        TaxRecord tax = taxRoll.of(resident.residentId(), choice.fiscalYear(), session.municipalityCode())
+                .orElseThrow(() -> new ApiException(ErrorCode.DOCUMENT_REFUSED, "no tax row for this fiscal year"));
+        return taxCertificate.render(municipality, resident, tax, choice.kind(), issuanceId, issuedOn);
+    }
+
+    /** 戸籍証明書 (全部事項, or 個人事項 of the person chosen) or 戸籍の附票の写し, by the domicile's municipality. */
+    private byte[] renderFromRegister(DocumentType type, OpenSession session, FamilyRegister register,
+                                      IssuanceOptions options, String issuanceId, LocalDate issuedOn) {
+        Municipality domicile = registry.municipality(register.municipalityCode());
+        try {
+            if (type == DocumentType.FAMILY_REGISTER_ANNEX) {
+                return familyRegisterAnnex.render(domicile, register, issuanceId, issuedOn);
+            }
+            IssuanceOptions.FamilyRegisterChoice choice = options.familyRegister() != null ? options.familyRegister()
+                    : new IssuanceOptions.FamilyRegisterChoice(IssuanceOptions.RegisterExtent.ALL, null);
+            RegisterPerson person = null;
+            if (choice.extent() == IssuanceOptions.RegisterExtent.INDIVIDUAL) {
+                person = register.persons().stream()
+                        .filter(p -> DomicileDesk.personRef(session.sessionId(), register, p).equals(choice.personRef()))
+                        .findFirst()
+                        .orElseThrow(() -> new ApiException(ErrorCode.BAD_REQUEST, "no such person in the register"));
+            }
+            return familyRegister.render(domicile, register, person, issuanceId, issuedOn);
+        } catch (UnprintableTextException e) {
+            LOG.log(Level.WARNING, "issuance refused at kiosk {0}: {1}", session.kioskId(), e.getMessage());
+            throw new ApiException(ErrorCode.DOCUMENT_REFUSED, "the register cannot be printed at a kiosk");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jp.certkiosk.api.DocumentOffer;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.api.FamilyRegisterAccess;
 import jp.certkiosk.api.HouseholdMember;
 import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.api.Menu;
@@ -27,6 +28,7 @@ public final class MunicipalServices {
     private final ResidentRegistry registry;
     private final Clock clock;
     private final boolean serviceHours;
+    private DomicileDesk domiciles;
 
     public MunicipalServices(List<KioskService> services, ResidentRegistry registry, Clock clock, boolean serviceHours) {
         this.services = new ConcurrentHashMap<>(services.stream().collect(Collectors.toMap(
@@ -73,6 +75,22 @@ public final class MunicipalServices {
      * household's current members under references valid in this session only.
      */
     public Menu menu(String municipalityCode, Household household, String sessionId) {
+        return menu(municipalityCode, household, null, sessionId);
+    }
+
+    /** Documents from family registers too: given the domicile desk, where the resident's register is kept. */
+    public MunicipalServices withDomiciles(DomicileDesk domiciles) {
+        this.domiciles = domiciles;
+        return this;
+    }
+
+    /**
+     * The menu of a session of {@code residentId}: as {@link #menu(String, Household, String)}, with
+     * family-register documents offered by the municipality of the resident's registered domicile
+     * (at its fees and on its days) when a kiosk here may issue them, why not otherwise, and the
+     * fiscal years of the tax certificates offered.
+     */
+    public Menu menu(String municipalityCode, Household household, String residentId, String sessionId) {
         Menu offered = registry.menu(municipalityCode);
         KioskService service = service(municipalityCode);
         List<DocumentOffer> now = offered.documents().stream()
@@ -83,6 +101,23 @@ public final class MunicipalServices {
                 .map(member -> new HouseholdMember(MemberRefs.of(sessionId, member.residentId()),
                         member.name().written()))
                 .toList();
-        return new Menu(offered.municipalityCode(), offered.municipalityName(), now, service.allowedItems(), members);
+        if (domiciles == null || residentId == null) {
+            return new Menu(offered.municipalityCode(), offered.municipalityName(), now, service.allowedItems(),
+                    members);
+        }
+        FamilyRegisterAccess access = domiciles.access(residentId, municipalityCode, sessionId);
+        List<DocumentOffer> documents = new java.util.ArrayList<>(now.stream()
+                .filter(o -> !o.type().fromFamilyRegister())
+                .toList());
+        if (access.status() == FamilyRegisterAccess.Status.AVAILABLE) {
+            KioskService domicileService = service(access.municipalityCode());
+            registry.menu(access.municipalityCode()).documents().stream()
+                    .filter(o -> o.type().fromFamilyRegister())
+                    .filter(o -> !serviceHours || domicileService.issuesNow(o.type(), clock.instant()))
+                    .forEach(documents::add);
+        }
+        boolean taxOffered = documents.stream().anyMatch(o -> o.type() == DocumentType.TAX_CERTIFICATE);
+        return new Menu(offered.municipalityCode(), offered.municipalityName(), documents, service.allowedItems(),
+                members, access, taxOffered ? service.fiscalYears() : List.of());
     }
 }

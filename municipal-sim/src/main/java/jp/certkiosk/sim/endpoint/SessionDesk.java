@@ -89,7 +89,7 @@ public final class SessionDesk {
         OpenSession session = sessions.open(tlsKioskId, card.certificateSha256(), resident.residentId(),
                 household.municipalityCode());
         return new Session(session.sessionId(), session.expiresAt(),
-                services.menu(household.municipalityCode(), household, session.sessionId()));
+                services.menu(household.municipalityCode(), household, resident.residentId(), session.sessionId()));
     }
 
     private static void requireSameKiosk(String tlsKioskId, String claimedKioskId) {

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import jp.certkiosk.api.DocumentType;
@@ -15,10 +16,11 @@ import jp.certkiosk.api.IssuanceOptions.RecordItem;
  * How a municipality runs its kiosk service: daily hours (Japan time), the year-end closure
  * (Dec 29 - Jan 3), the documents issued on weekdays only (family-register documents, as the
  * family-register office keeps office days), and the optional items a resident-record copy may show.
- * National holidays are not modelled: "weekdays" are Monday to Friday.
+ * National holidays are not modelled: "weekdays" are Monday to Friday. {@code fiscalYears} are the
+ * fiscal years (年度) of the tax certificates it issues, newest first.
  */
 public record KioskService(String municipalityCode, LocalTime opens, LocalTime closes,
-                           Set<DocumentType> weekdaysOnly, Set<RecordItem> allowedItems) {
+                           Set<DocumentType> weekdaysOnly, Set<RecordItem> allowedItems, List<Integer> fiscalYears) {
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     public static final LocalTime USUAL_OPENING = LocalTime.of(6, 30);
     public static final LocalTime USUAL_CLOSING = LocalTime.of(23, 0);
@@ -32,6 +34,13 @@ public record KioskService(String municipalityCode, LocalTime opens, LocalTime c
         }
         weekdaysOnly = Set.copyOf(weekdaysOnly);
         allowedItems = Set.copyOf(allowedItems);
+        fiscalYears = fiscalYears == null ? List.of() : List.copyOf(fiscalYears);
+    }
+
+    /** A service that issues no tax certificates. */
+    public KioskService(String municipalityCode, LocalTime opens, LocalTime closes, Set<DocumentType> weekdaysOnly,
+                        Set<RecordItem> allowedItems) {
+        this(municipalityCode, opens, closes, weekdaysOnly, allowedItems, List.of());
     }
 
     /** Whether the service is open at {@code instant}: within the hours and outside the year-end closure. */

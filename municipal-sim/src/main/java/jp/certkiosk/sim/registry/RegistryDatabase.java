@@ -81,7 +81,67 @@ public final class RegistryDatabase implements AutoCloseable {
         CREATE TABLE IF NOT EXISTS resident_detail (
             resident_id VARCHAR(20) PRIMARY KEY REFERENCES resident(resident_id),
             previous_address VARCHAR(200),
-            seal_impression VARCHAR(20))"""
+            seal_impression VARCHAR(20))""",
+        // family registers (戸籍) of the domicile's municipality, their annexes (附票), tax rolls, use registrations
+        """
+        CREATE TABLE IF NOT EXISTS family_register (
+            register_id VARCHAR(20) PRIMARY KEY,
+            municipality_code VARCHAR(6) NOT NULL,
+            municipality_name VARCHAR(60) NOT NULL,
+            domicile VARCHAR(200) NOT NULL,
+            head_name VARCHAR(100) NOT NULL,
+            compiled_by VARCHAR(10) NOT NULL,
+            compiled_on DATE NOT NULL)""",
+        """
+        CREATE TABLE IF NOT EXISTS register_person (
+            register_id VARCHAR(20) NOT NULL REFERENCES family_register(register_id),
+            position INT NOT NULL,
+            resident_id VARCHAR(20),
+            name VARCHAR(100) NOT NULL,
+            birth_date DATE NOT NULL,
+            father VARCHAR(100),
+            mother VARCHAR(100),
+            relationship VARCHAR(20) NOT NULL,
+            spouse_role VARCHAR(4),
+            removed BOOLEAN NOT NULL,
+            events VARCHAR(8000) NOT NULL,
+            PRIMARY KEY (register_id, position))""",
+        "CREATE INDEX IF NOT EXISTS register_person_resident ON register_person(resident_id)",
+        """
+        CREATE TABLE IF NOT EXISTS annex_address (
+            register_id VARCHAR(20) NOT NULL,
+            position INT NOT NULL,
+            seq INT NOT NULL,
+            address VARCHAR(200) NOT NULL,
+            since DATE NOT NULL,
+            PRIMARY KEY (register_id, position, seq),
+            FOREIGN KEY (register_id, position) REFERENCES register_person(register_id, position))""",
+        """
+        CREATE TABLE IF NOT EXISTS tax_record (
+            resident_id VARCHAR(20) NOT NULL,
+            fiscal_year INT NOT NULL,
+            municipality_code VARCHAR(6) NOT NULL,
+            address VARCHAR(200) NOT NULL,
+            salary_income BIGINT NOT NULL,
+            employment_income BIGINT NOT NULL,
+            other_income BIGINT NOT NULL,
+            total_income BIGINT NOT NULL,
+            deductions BIGINT NOT NULL,
+            taxable_income BIGINT NOT NULL,
+            municipal_income_levy BIGINT NOT NULL,
+            municipal_per_capita BIGINT NOT NULL,
+            prefectural_income_levy BIGINT NOT NULL,
+            prefectural_per_capita BIGINT NOT NULL,
+            dependents INT NOT NULL,
+            PRIMARY KEY (resident_id, fiscal_year))""",
+        """
+        CREATE TABLE IF NOT EXISTS use_registration (
+            resident_id VARCHAR(20) NOT NULL,
+            municipality_code VARCHAR(6) NOT NULL,
+            status VARCHAR(10) NOT NULL,
+            filed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+            approved_at TIMESTAMP WITH TIME ZONE,
+            PRIMARY KEY (resident_id, municipality_code))"""
     };
 
     private final JdbcConnectionPool pool;

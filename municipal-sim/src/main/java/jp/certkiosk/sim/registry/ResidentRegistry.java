@@ -153,6 +153,15 @@ public final class ResidentRegistry {
         }
     }
 
+    /** Whether the municipality takes part in kiosk issuance (is in this register at all). */
+    public boolean takesPart(String code) {
+        try (Connection connection = database.connection()) {
+            return exists(connection, "SELECT 1 FROM municipality WHERE code = ?", code);
+        } catch (SQLException e) {
+            throw new RegistryException("cannot read a municipality", e);
+        }
+    }
+
     /** What the municipality offers at kiosks, as the contract's menu. */
     public Menu menu(String municipalityCode) {
         Municipality municipality = municipality(municipalityCode);
@@ -242,16 +251,21 @@ public final class ResidentRegistry {
                      "INSERT INTO document_offer (municipality_code, document_type, title, fee_yen, position) "
                              + "VALUES (?, ?, ?, ?, ?)")) {
             for (Municipality m : municipalities) {
-                if (exists(connection, "SELECT 1 FROM municipality WHERE code = ?", m.code())) {
-                    continue;
+                if (!exists(connection, "SELECT 1 FROM municipality WHERE code = ?", m.code())) {
+                    municipality.setString(1, m.code());
+                    municipality.setString(2, m.prefecture());
+                    municipality.setString(3, m.name());
+                    municipality.setString(4, m.mayor());
+                    municipality.executeUpdate();
                 }
-                municipality.setString(1, m.code());
-                municipality.setString(2, m.prefecture());
-                municipality.setString(3, m.name());
-                municipality.setString(4, m.mayor());
-                municipality.executeUpdate();
+                // offers added to the seed later arrive too, after those already there
                 int position = 0;
                 for (DocumentOffer o : offers.getOrDefault(m.code(), List.of())) {
+                    if (exists(connection, "SELECT 1 FROM document_offer WHERE municipality_code = ? AND document_type = ?",
+                            m.code(), o.type().name())) {
+                        position++;
+                        continue;
+                    }
                     offer.setString(1, m.code());
                     offer.setString(2, o.type().name());
                     offer.setString(3, o.title());

@@ -9,6 +9,7 @@ import jp.certkiosk.api.IssuanceOptions.RecordItem;
 import jp.certkiosk.api.DocumentOffer;
 import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.sim.pki.CertificateCondition;
+import jp.certkiosk.sim.registry.RegisterPerson.StatusEntry.Item;
 
 /**
  * The registry's content on first run, and the one place where the virtual cards and their PINs
@@ -36,11 +37,22 @@ public final class SeedData {
     /** What each municipality offers at kiosks, with the fee per copy in yen. */
     public static final Map<String, List<DocumentOffer>> OFFERS = Map.of(
             SAKURAGAWA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 200), offer(DocumentType.SEAL_REGISTRATION, 200),
-                    offer(DocumentType.RESIDENT_RECORD_ITEMS, 200)),
-            AOBA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 300)),
+                    offer(DocumentType.RESIDENT_RECORD_ITEMS, 200), offer(DocumentType.FAMILY_REGISTER, 450),
+                    offer(DocumentType.FAMILY_REGISTER_ANNEX, 300), offer(DocumentType.TAX_CERTIFICATE, 300)),
+            // 青葉町 issues its residents' copies only, and its family registers to anyone registered for use
+            AOBA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 300), offer(DocumentType.FAMILY_REGISTER, 450),
+                    offer(DocumentType.FAMILY_REGISTER_ANNEX, 350)),
             MATSUBARA, List.of(offer(DocumentType.RESIDENT_RECORD_COPY, 250),
                     offer(DocumentType.RESIDENT_RECORD_ITEMS, 250), offer(DocumentType.SEAL_REGISTRATION, 250),
-                    offer(DocumentType.FAMILY_REGISTER, 450), offer(DocumentType.TAX_CERTIFICATE, 300)));
+                    offer(DocumentType.FAMILY_REGISTER, 450), offer(DocumentType.TAX_CERTIFICATE, 300),
+                    offer(DocumentType.FAMILY_REGISTER_ANNEX, 300)));
+
+    /** A municipality that takes no part in kiosk issuance: family registers kept there are not issued here. */
+    public static final String MIDORIYAMA = "990001";
+    /** The resident whose registered domicile is in 青葉町 (use registration needed). */
+    public static final String DOMICILE_IN_AOBA_RESIDENT = "R-0040";
+    /** The resident whose registered domicile is in 緑山市, which takes no part. */
+    public static final String DOMICILE_OUTSIDE_RESIDENT = "R-0041";
 
     /**
      * How each municipality runs its kiosk service: 6:30-23:00, closed Dec 29 - Jan 3,
@@ -49,9 +61,9 @@ public final class SeedData {
      */
     public static final List<KioskService> SERVICES = List.of(
             service(SAKURAGAWA, Set.of(RecordItem.HEAD_AND_RELATIONSHIP, RecordItem.REGISTERED_DOMICILE,
-                    RecordItem.NATIONALITY_AND_STATUS)),
-            service(AOBA, Set.of(RecordItem.HEAD_AND_RELATIONSHIP, RecordItem.NATIONALITY_AND_STATUS)),
-            service(MATSUBARA, Set.of(RecordItem.values())));
+                    RecordItem.NATIONALITY_AND_STATUS), List.of(2026, 2025, 2024)),
+            service(AOBA, Set.of(RecordItem.HEAD_AND_RELATIONSHIP, RecordItem.NATIONALITY_AND_STATUS), List.of()),
+            service(MATSUBARA, Set.of(RecordItem.values()), List.of(2026, 2025)));
 
     private static final RegisteredDomicile YAMADA_DOMICILE = new RegisteredDomicile("若葉県桜川市本町一丁目2番", "山田 太郎");
     private static final RegisteredDomicile MATSUMOTO_DOMICILE = new RegisteredDomicile("若葉県松原村大字松原1234番地", "松本 大輔");
@@ -133,7 +145,17 @@ public final class SeedData {
                     japanese("R-0035", "H-0022", "鈴木 結衣", "すずき ゆい", LocalDate.of(2012, 12, 24), Sex.FEMALE,
                             "孫", LocalDate.of(2012, 12, 24), false),
                     japanese("R-0036", "H-0022", "鈴木 蓮", "すずき れん", LocalDate.of(2019, 5, 1), Sex.MALE,
-                            "孫", LocalDate.of(2019, 5, 1), false))));
+                            "孫", LocalDate.of(2019, 5, 1), false))),
+            // registered domicile in 青葉町, which issues family registers to those registered for use
+            new Household("H-0030", SAKURAGAWA, "若葉県桜川市緑町一丁目5番6号", List.of(
+                    japanese(DOMICILE_IN_AOBA_RESIDENT, "H-0030", "木村 拓也", "きむら たくや", LocalDate.of(1988, 7, 7),
+                            Sex.MALE, "世帯主", LocalDate.of(2019, 4, 1), false)
+                            .withDomicile(new RegisteredDomicile("若葉県青葉町栄一丁目1番地", "木村 拓也")))),
+            // registered domicile in 緑山市, which takes no part; moved here in October 2025
+            new Household("H-0031", SAKURAGAWA, "若葉県桜川市桜木町二丁目1番1号 桜木コーポ305号", List.of(
+                    japanese(DOMICILE_OUTSIDE_RESIDENT, "H-0031", "林 美香", "はやし みか", LocalDate.of(1993, 3, 3),
+                            Sex.FEMALE, "世帯主", LocalDate.of(2025, 10, 1), false)
+                            .withDomicile(new RegisteredDomicile("東若葉県緑山市中央二丁目5番", "林 美香")))));
 
     /** The virtual cards, their PINs, certificate conditions and residents. */
     public static final List<SeedCard> CARDS = List.of(
@@ -159,7 +181,11 @@ public final class SeedData {
             new SeedCard("minor", "9182", CertificateCondition.VALID, Optional.of("R-0003")),
             new SeedCard("rare-name", "2021", CertificateCondition.VALID, Optional.of(RARE_NAME_RESIDENT)),
             new SeedCard("gaiji-name", "6543", CertificateCondition.VALID, Optional.of(UNPRINTABLE_NAME_RESIDENT)),
-            new SeedCard("large-household", "9090", CertificateCondition.VALID, Optional.of("R-0030")));
+            new SeedCard("large-household", "9090", CertificateCondition.VALID, Optional.of("R-0030")),
+            // 鈴木 誠一: his family register holds a daughter born abroad
+            new SeedCard("register-born-abroad", "6060", CertificateCondition.VALID, Optional.of("R-0032")),
+            new SeedCard("domicile-aoba", "4040", CertificateCondition.VALID, Optional.of(DOMICILE_IN_AOBA_RESIDENT)),
+            new SeedCard("domicile-outside", "5050", CertificateCondition.VALID, Optional.of(DOMICILE_OUTSIDE_RESIDENT)));
 
     /** 前住所: where residents lived before they became residents here. */
     public static final Map<String, String> PREVIOUS_ADDRESSES = Map.of(
@@ -175,11 +201,188 @@ public final class SeedData {
             "R-0005", "佐藤",
             RARE_NAME_RESIDENT, "𠮷田");
 
+    /**
+     * The family registers (戸籍) the municipalities keep, with their annexes' addresses: a married
+     * couple and their son; a large register over two sheets, whose son and daughter left it on
+     * marriage (除籍); the son's own register, with a daughter born in Los Angeles (reported to the
+     * consulate); a register in 青葉町 made by 分籍; and one in 緑山市, which takes no part.
+     */
+    public static final List<FamilyRegister> FAMILY_REGISTERS = List.of(
+            new FamilyRegister("FR-0001", SAKURAGAWA, "若葉県桜川市", "若葉県桜川市本町一丁目2番", "山田 太郎", "編製",
+                    LocalDate.of(2012, 6, 1), List.of(
+                    person(1, "R-0001", "山田 太郎", LocalDate.of(1980, 4, 15), "山田 一男", "山田 和子", "長男", "夫", false,
+                            List.of(birth(LocalDate.of(1980, 4, 15), "若葉県桜川市", LocalDate.of(1980, 4, 22), "父"),
+                                    marriage(LocalDate.of(2012, 6, 1), "佐藤 花子", "従前戸籍",
+                                            "若葉県桜川市本町一丁目2番　山田 一男")),
+                            List.of(address("若葉県桜川市本町一丁目2番3号", LocalDate.of(2008, 4, 1)))),
+                    person(2, "R-0002", "山田 花子", LocalDate.of(1989, 1, 8), "佐藤 一郎", "佐藤 良子", "長女", "妻", false,
+                            List.of(birth(LocalDate.of(1989, 1, 8), "東若葉県緑山市", LocalDate.of(1989, 1, 12), "父"),
+                                    marriage(LocalDate.of(2012, 6, 1), "山田 太郎", "従前戸籍",
+                                            "東若葉県緑山市中央二丁目5番　佐藤 一郎")),
+                            List.of(address("東若葉県緑山市中央二丁目5番8号", LocalDate.of(1989, 1, 8)),
+                                    address("若葉県桜川市本町一丁目2番3号", LocalDate.of(2012, 6, 1)))),
+                    person(3, "R-0003", "山田 一郎", LocalDate.of(2015, 3, 20), "山田 太郎", "山田 花子", "長男", null, false,
+                            List.of(birth(LocalDate.of(2015, 3, 20), "若葉県桜川市", LocalDate.of(2015, 3, 27), "父")),
+                            List.of(address("若葉県桜川市本町一丁目2番3号", LocalDate.of(2015, 3, 20)))))),
+            new FamilyRegister("FR-0022", SAKURAGAWA, "若葉県桜川市", "若葉県桜川市東町一丁目8番", "鈴木 一郎", "編製",
+                    LocalDate.of(1976, 5, 1), List.of(
+                    person(1, "R-0030", "鈴木 一郎", LocalDate.of(1950, 3, 3), "鈴木 正", "鈴木 ハナ", "長男", "夫", false,
+                            List.of(birth(LocalDate.of(1950, 3, 3), "若葉県桜川市", LocalDate.of(1950, 3, 10), "父"),
+                                    marriage(LocalDate.of(1976, 5, 1), "田中 和子", "従前戸籍",
+                                            "若葉県桜川市東町一丁目8番　鈴木 正")),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(1976, 5, 1)))),
+                    person(2, "R-0031", "鈴木 和子", LocalDate.of(1953, 8, 15), "田中 茂", "田中 キヨ", "二女", "妻", false,
+                            List.of(birth(LocalDate.of(1953, 8, 15), "若葉県青葉町", LocalDate.of(1953, 8, 20), "父"),
+                                    marriage(LocalDate.of(1976, 5, 1), "鈴木 一郎", "従前戸籍",
+                                            "若葉県青葉町栄二丁目10番地　田中 茂")),
+                            List.of(address("若葉県青葉町栄二丁目10番地", LocalDate.of(1953, 8, 15)),
+                                    address("若葉県桜川市東町一丁目8番9号", LocalDate.of(1976, 5, 1)))),
+                    person(3, null, "鈴木 誠一", LocalDate.of(1978, 10, 10), "鈴木 一郎", "鈴木 和子", "長男", null, true,
+                            List.of(birth(LocalDate.of(1978, 10, 10), "若葉県桜川市", LocalDate.of(1978, 10, 16), "父"),
+                                    marriage(LocalDate.of(2006, 6, 1), "高田 由美", "新本籍", "若葉県桜川市東町一丁目8番")),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(1978, 10, 10)))),
+                    person(4, null, "鈴木 恵子", LocalDate.of(1981, 2, 2), "鈴木 一郎", "鈴木 和子", "長女", null, true,
+                            List.of(birth(LocalDate.of(1981, 2, 2), "若葉県桜川市", LocalDate.of(1981, 2, 9), "父"),
+                                    marriage(LocalDate.of(2005, 10, 10), "中島 健", "新本籍", "東若葉県緑山市中央一丁目1番")),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(1981, 2, 2)))))),
+            new FamilyRegister("FR-0023", SAKURAGAWA, "若葉県桜川市", "若葉県桜川市東町一丁目8番", "鈴木 誠一", "編製",
+                    LocalDate.of(2006, 6, 1), List.of(
+                    person(1, "R-0032", "鈴木 誠一", LocalDate.of(1978, 10, 10), "鈴木 一郎", "鈴木 和子", "長男", "夫", false,
+                            List.of(birth(LocalDate.of(1978, 10, 10), "若葉県桜川市", LocalDate.of(1978, 10, 16), "父"),
+                                    marriage(LocalDate.of(2006, 6, 1), "高田 由美", "従前戸籍",
+                                            "若葉県桜川市東町一丁目8番　鈴木 一郎")),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(1978, 10, 10)))),
+                    person(2, "R-0033", "鈴木 由美", LocalDate.of(1980, 1, 25), "高田 浩", "高田 幸子", "長女", "妻", false,
+                            List.of(birth(LocalDate.of(1980, 1, 25), "若葉県松原村", LocalDate.of(1980, 1, 31), "父"),
+                                    marriage(LocalDate.of(2006, 6, 1), "鈴木 誠一", "従前戸籍",
+                                            "若葉県松原村大字松原56番地　高田 浩")),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(2006, 6, 1)))),
+                    person(3, "R-0034", "鈴木 翔", LocalDate.of(2008, 4, 2), "鈴木 誠一", "鈴木 由美", "長男", null, false,
+                            List.of(birth(LocalDate.of(2008, 4, 2), "若葉県桜川市", LocalDate.of(2008, 4, 8), "父")),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(2008, 4, 2)))),
+                    person(4, "R-0035", "鈴木 結衣", LocalDate.of(2012, 12, 24), "鈴木 誠一", "鈴木 由美", "長女", null, false,
+                            List.of(new RegisterPerson.StatusEntry("出生", List.of(
+                                    Item.date("【出生日】", LocalDate.of(2012, 12, 24)),
+                                    Item.text("【出生地】", "アメリカ合衆国カリフォルニア州ロサンゼルス市"),
+                                    Item.date("【届出日】", LocalDate.of(2013, 1, 15)),
+                                    Item.text("【届出人】", "父"),
+                                    Item.text("【国籍留保の届出】", "あり"),
+                                    Item.date("【送付を受けた日】", LocalDate.of(2013, 2, 5)),
+                                    Item.text("【受理者】", "在ロサンゼルス総領事")))),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(2013, 3, 1)))),
+                    person(5, "R-0036", "鈴木 蓮", LocalDate.of(2019, 5, 1), "鈴木 誠一", "鈴木 由美", "二男", null, false,
+                            List.of(birth(LocalDate.of(2019, 5, 1), "若葉県桜川市", LocalDate.of(2019, 5, 7), "父")),
+                            List.of(address("若葉県桜川市東町一丁目8番9号", LocalDate.of(2019, 5, 1)))))),
+            new FamilyRegister("FR-0009", MATSUBARA, "若葉県松原村", "若葉県松原村大字松原1234番地", "松本 大輔", "編製",
+                    LocalDate.of(2007, 10, 1), List.of(
+                    person(1, "R-0011", "松本 大輔", LocalDate.of(1978, 12, 1), "松本 勇", "松本 節子", "長男", "夫", false,
+                            List.of(birth(LocalDate.of(1978, 12, 1), "若葉県松原村", LocalDate.of(1978, 12, 6), "父"),
+                                    marriage(LocalDate.of(2007, 10, 1), "大野 由美", "従前戸籍",
+                                            "若葉県松原村大字松原1234番地　松本 勇")),
+                            List.of(address("若葉県松原村大字松原1234番地", LocalDate.of(2005, 4, 1)))),
+                    person(2, "R-0012", "松本 由美", LocalDate.of(1981, 6, 15), "大野 進", "大野 文子", "長女", "妻", false,
+                            List.of(birth(LocalDate.of(1981, 6, 15), "若葉県桜川市", LocalDate.of(1981, 6, 19), "父"),
+                                    marriage(LocalDate.of(2007, 10, 1), "松本 大輔", "従前戸籍",
+                                            "若葉県桜川市川端町二丁目3番　大野 進")),
+                            List.of(address("若葉県松原村大字松原1234番地", LocalDate.of(2007, 10, 1)))))),
+            new FamilyRegister("FR-0040", AOBA, "若葉県青葉町", "若葉県青葉町栄一丁目1番地", "木村 拓也", "分籍",
+                    LocalDate.of(2015, 4, 1), List.of(
+                    person(1, DOMICILE_IN_AOBA_RESIDENT, "木村 拓也", LocalDate.of(1988, 7, 7), "木村 修", "木村 恵美", "長男",
+                            null, false,
+                            List.of(birth(LocalDate.of(1988, 7, 7), "若葉県青葉町", LocalDate.of(1988, 7, 12), "父"),
+                                    new RegisterPerson.StatusEntry("分籍", List.of(
+                                            Item.date("【分籍日】", LocalDate.of(2015, 4, 1)),
+                                            Item.text("【従前戸籍】", "若葉県青葉町栄一丁目1番地　木村 修")))),
+                            List.of(address("若葉県青葉町栄一丁目1番地2", LocalDate.of(2015, 4, 1)),
+                                    address("若葉県桜川市緑町一丁目5番6号", LocalDate.of(2019, 4, 1)))))),
+            new FamilyRegister("FR-0041", MIDORIYAMA, "東若葉県緑山市", "東若葉県緑山市中央二丁目5番", "林 美香", "分籍",
+                    LocalDate.of(2016, 5, 10), List.of(
+                    person(1, DOMICILE_OUTSIDE_RESIDENT, "林 美香", LocalDate.of(1993, 3, 3), "林 康夫", "林 直美", "長女",
+                            null, false,
+                            List.of(birth(LocalDate.of(1993, 3, 3), "東若葉県緑山市", LocalDate.of(1993, 3, 9), "父")),
+                            List.of(address("若葉県桜川市桜木町二丁目1番1号", LocalDate.of(2025, 10, 1)))))));
+
+    /**
+     * Tax rolls: each row is the resident's tax of a fiscal year in the municipality they lived in
+     * on 1 January of it. 林 美香 moved to 桜川市 in October 2025: 桜川市 has her 2026 row only.
+     */
+    public static final List<TaxRecord> TAX_RECORDS = List.of(
+            salaried("R-0001", 2024, SAKURAGAWA, "若葉県桜川市本町一丁目2番3号", 5_800_000, 2),
+            salaried("R-0001", 2025, SAKURAGAWA, "若葉県桜川市本町一丁目2番3号", 6_000_000, 2),
+            salaried("R-0001", 2026, SAKURAGAWA, "若葉県桜川市本町一丁目2番3号", 6_200_000, 2),
+            salaried("R-0002", 2026, SAKURAGAWA, "若葉県桜川市本町一丁目2番3号", 1_200_000, 0),
+            salaried(DOMICILE_IN_AOBA_RESIDENT, 2025, SAKURAGAWA, "若葉県桜川市緑町一丁目5番6号", 4_100_000, 0),
+            salaried(DOMICILE_IN_AOBA_RESIDENT, 2026, SAKURAGAWA, "若葉県桜川市緑町一丁目5番6号", 4_300_000, 0),
+            salaried(DOMICILE_OUTSIDE_RESIDENT, 2026, SAKURAGAWA, "若葉県桜川市桜木町二丁目1番1号 桜木コーポ305号",
+                    3_600_000, 0),
+            salaried("R-0011", 2025, MATSUBARA, "若葉県松原村大字松原1234番地", 5_200_000, 1),
+            salaried("R-0011", 2026, MATSUBARA, "若葉県松原村大字松原1234番地", 5_400_000, 1));
+
     private SeedData() {}
 
-    private static KioskService service(String code, Set<RecordItem> allowedItems) {
+    private static KioskService service(String code, Set<RecordItem> allowedItems, List<Integer> fiscalYears) {
         return new KioskService(code, KioskService.USUAL_OPENING, KioskService.USUAL_CLOSING,
-                Set.of(DocumentType.FAMILY_REGISTER), allowedItems);
+                Set.of(DocumentType.FAMILY_REGISTER, DocumentType.FAMILY_REGISTER_ANNEX), allowedItems, fiscalYears);
+    }
+
+    private static RegisterPerson person(int position, String residentId, String name, LocalDate birth, String father,
+                                         String mother, String relationship, String spouseRole, boolean removed,
+                                         List<RegisterPerson.StatusEntry> events,
+                                         List<RegisterPerson.AnnexAddress> addresses) {
+        return new RegisterPerson(position, residentId, name, birth, father, mother, relationship, spouseRole, removed,
+                events, addresses);
+    }
+
+    private static RegisterPerson.StatusEntry birth(LocalDate born, String place, LocalDate reported, String reporter) {
+        return new RegisterPerson.StatusEntry("出生", List.of(Item.date("【出生日】", born), Item.text("【出生地】", place),
+                Item.date("【届出日】", reported), Item.text("【届出人】", reporter)));
+    }
+
+    /** 婚姻: with 従前戸籍 for the one who joins the register, 新本籍 for the one who leaves it (除籍). */
+    private static RegisterPerson.StatusEntry marriage(LocalDate on, String spouse, String registerLabel,
+                                                       String register) {
+        return new RegisterPerson.StatusEntry("婚姻", List.of(Item.date("【婚姻日】", on),
+                Item.text("【配偶者氏名】", spouse), Item.text("【" + registerLabel + "】", register)));
+    }
+
+    private static RegisterPerson.AnnexAddress address(String address, LocalDate since) {
+        return new RegisterPerson.AnnexAddress(address, since);
+    }
+
+    /**
+     * A salaried resident's row: 給与所得 after the employment income deduction, 基礎控除 430,000 yen,
+     * social insurance at 15 % of the salary, 330,000 yen per dependent; 市町村民税 6 % and 道府県民税
+     * 4 % of the taxable income (less the adjustment deductions), per-capita 3,500 and 1,500 yen.
+     */
+    private static TaxRecord salaried(String residentId, int fiscalYear, String code, String address, long salary,
+                                      int dependents) {
+        long employment = salary - employmentDeduction(salary);
+        long deductions = 430_000 + salary * 15 / 100 + 330_000L * dependents;
+        long taxable = Math.max(0, (employment - deductions) / 1000 * 1000);
+        long municipal = Math.max(0, (taxable * 6 / 100 - 1_500) / 100 * 100);
+        long prefectural = Math.max(0, (taxable * 4 / 100 - 1_000) / 100 * 100);
+        boolean exempt = employment <= 450_000;
+        return new TaxRecord(residentId, fiscalYear, code, address, salary, employment, 0, employment, deductions,
+                taxable, municipal, exempt ? 0 : 3_500, prefectural, exempt ? 0 : 1_500, dependents);
+    }
+
+    private static long employmentDeduction(long salary) {
+        if (salary <= 1_625_000) {
+            return Math.min(salary, 550_000);
+        }
+        if (salary <= 1_800_000) {
+            return salary * 40 / 100 - 100_000;
+        }
+        if (salary <= 3_600_000) {
+            return salary * 30 / 100 + 80_000;
+        }
+        if (salary <= 6_600_000) {
+            return salary * 20 / 100 + 440_000;
+        }
+        if (salary <= 8_500_000) {
+            return salary * 10 / 100 + 1_100_000;
+        }
+        return 1_950_000;
     }
 
     private static DocumentOffer offer(DocumentType type, int feeYen) {

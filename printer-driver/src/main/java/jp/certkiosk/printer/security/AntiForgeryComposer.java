@@ -23,7 +23,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 /**
  * Turns the municipality's PDF into the sheets the kiosk prints: for each page a front (the tint
  * block, the municipality's page unchanged on top, the issuance number and kiosk id) and a back
- * (the tint block, the front scrambled with the issuance's print key, the same marks). Pages come
+ * (the tint block, the front scrambled with the issuance's print key, the four registration marks a
+ * verifier finds in a scan, the issuance number and kiosk id). Pages come
  * out front, back, front, back… for two-sided printing.
  */
 public final class AntiForgeryComposer {
@@ -108,6 +109,7 @@ public final class AntiForgeryComposer {
                     content.drawImage(tint, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
                     content.drawImage(greyImage(target, scrambled), SCRAMBLE_AREA.getLowerLeftX(),
                             SCRAMBLE_AREA.getLowerLeftY(), SCRAMBLE_AREA.getWidth(), SCRAMBLE_AREA.getHeight());
+                    RegistrationMarks.draw(content);
                     content.beginText();
                     content.setFont(font, 8f);
                     content.setNonStrokingColor(0f, 0f, 0f);
