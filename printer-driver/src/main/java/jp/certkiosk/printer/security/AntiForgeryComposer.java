@@ -130,7 +130,9 @@ public final class AntiForgeryComposer {
     /**
      * A grey image as a Flate-encoded image XObject, its bytes deflated straight from the raster.
      * (LosslessFactory reads the image pixel by pixel and tries PNG predictors: most of a page's
-     * composition time, for an image of noise that no predictor shrinks.)
+     * composition time, for an image of noise that no predictor shrinks.) The bytes are the ones
+     * LosslessFactory wrote: each sample through the image's colour model to sRGB
+     * ({@link #SRGB_OF_GREY}), so the printed back, and what verify-scan expects of it, stay the same.
      */
     static PDImageXObject greyImage(PDDocument document, BufferedImage image) throws IOException {
         BufferedImage grey = toGrey(image);
@@ -138,6 +140,9 @@ public final class AntiForgeryComposer {
         int height = grey.getHeight();
         byte[] pixels = new byte[width * height];
         grey.getRaster().getDataElements(0, 0, width, height, pixels);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = SRGB_OF_GREY[pixels[i] & 0xff];
+        }
         java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
         ByteArrayOutputStream encoded = new ByteArrayOutputStream(pixels.length / 2);
         try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(encoded, deflater, 65536)) {
@@ -148,6 +153,17 @@ public final class AntiForgeryComposer {
         return new PDImageXObject(document, new java.io.ByteArrayInputStream(encoded.toByteArray()),
                 org.apache.pdfbox.cos.COSName.FLATE_DECODE, width, height, 8,
                 org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
+    }
+
+    /** What {@code getRGB} makes of each sample of a {@link BufferedImage#TYPE_BYTE_GRAY} image (its grey is linear). */
+    private static final byte[] SRGB_OF_GREY = new byte[256];
+
+    static {
+        BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+        for (int v = 0; v < 256; v++) {
+            one.getRaster().setSample(0, 0, 0, v);
+            SRGB_OF_GREY[v] = (byte) (one.getRGB(0, 0) & 0xff);
+        }
     }
 
     private static byte[] encodedTint(Path fontFile) {
