@@ -90,6 +90,7 @@ public final class StartBench {
     /** The measurement on a display already up (and held: the caller has the real-stack lock). */
     public Result measure(String display, int runs) throws IOException, InterruptedException {
         Path kioskJar = repo.resolve("kiosk-app/target/kiosk-app.jar");
+        Files.createDirectories(work);
         Path kioskCds = work.resolve("kiosk.jsa");
         Path helloCds = work.resolve("hello.jsa");
         Files.deleteIfExists(kioskCds);
