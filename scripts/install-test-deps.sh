@@ -34,6 +34,8 @@ packages=(
   libxtst6                 # JavaFX on X11
   libgl1                   # JavaFX on X11 (prism falls back to software rendering)
   imagemagick              # convert: the verify-scan tests rotate, scale, blur, noise and photograph backs
+  haproxy                  # the load balancer in front of several simulator instances (./kiosk sim --instances)
+  nodejs                   # npx runs redocly lint (npm @redocly/cli, Node.js 20 or later) on the OpenAPI document
   "$@"
 )
 fi
@@ -42,6 +44,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Debian's nodejs leaves npx to the npm package; NodeSource's nodejs carries it (and conflicts with npm)
+if ! command -v npx >/dev/null && ! printf '%s\n' "${missing[@]}" | grep -qx npm; then
+  missing+=(npm)
+fi
 if ((${#missing[@]} == 0)); then
   exit 0
 fi

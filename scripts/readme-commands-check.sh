@@ -15,6 +15,7 @@ skip_reason() {
     "./kiosk image"*) echo "builds and boots the OS image as root (about 14 min): ./kiosk image --boot-test is its test" ;;
     "scripts/lockdown-check.sh"*) echo "runs in ./kiosk test right before this check" ;;
     "pdftoppm "*|"./kiosk verify-scan "*) echo "names an issuance of the run the README shows; VerifyScan's tests cover the command" ;;
+    "./kiosk soak "*) echo "a soak runs for minutes to hours: its short version runs in CI (.ci/run), and SoakTest" ;;
     *) return 1 ;;
   esac
 }
@@ -32,7 +33,7 @@ awk '/^```json/ { inblock = 1; next } inblock && /^```/ { exit } inblock { print
 work="$(mktemp -d)"
 sim_pid=""
 cleanup() {
-  [[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null || true
+  [[ -n "$sim_pid" ]] && stop_group "$sim_pid"
   ./kiosk card stop >/dev/null 2>&1 || true
   rm -f scenario.json report.json
 }
@@ -40,14 +41,24 @@ trap cleanup EXIT
 
 fail() { echo "readme-commands-check: FAILED: $*" >&2; exit 1; }
 
-# Starts a long-running command, waits for its banner, stops it.
+# Ends a command started by banner() with everything it started (xvfb-run's X server and kiosk).
+stop_group() {
+  kill -- "-$1" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    kill -0 -- "-$1" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -KILL -- "-$1" 2>/dev/null || true
+}
+
+# Starts a long-running command in a process group of its own and waits for its banner.
 banner() {
   local command="$1" pattern="$2" log="$work/$RANDOM.log"
-  bash -c "exec $command" >"$log" 2>&1 &
+  setsid bash -c "exec $command" >"$log" 2>&1 &
   local pid=$! deadline=$((SECONDS + 240))
   until grep -q "$pattern" "$log"; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; fail "'$command' ended before printing '$pattern'"; }
-    ((SECONDS < deadline)) || { kill "$pid"; fail "'$command' printed no '$pattern' within 240 s"; }
+    ((SECONDS < deadline)) || { stop_group "$pid"; fail "'$command' printed no '$pattern' within 240 s"; }
     sleep 1
   done
   echo "$pid"
@@ -62,14 +73,17 @@ for command in "${commands[@]}"; do
   echo "readme-commands-check: $command"
   case "$command" in
     "./kiosk sim "*)
-      # serves until stopped: the commands after it use it; stopped at the end
+      # serves until stopped: the commands after it use it; stopped at the end (or by the next one)
+      if [[ -n "$sim_pid" ]]; then
+        kill "$sim_pid" 2>/dev/null || true
+        wait "$sim_pid" 2>/dev/null || true
+      fi
       sim_pid="$(banner "$command" "Serving until stopped")"
       ;;
     "./kiosk run "*)
       # the full-screen kiosk: on a virtual display, until its banner, then stopped
       pid="$(banner "xvfb-run -a $command" "^Kiosk ")"
-      kill "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
+      stop_group "$pid"
       ;;
     "./kiosk demo")
       # without a display: the headless issuance (with one it would stay full screen)

@@ -45,6 +45,7 @@ import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
 import jp.certkiosk.printer.PrinterStatus;
+import jp.certkiosk.printer.Submission;
 
 /**
  * One kiosk built from its configuration file with the product's parts as its composition root
@@ -83,6 +84,7 @@ public final class BenchKiosk implements AutoCloseable {
     private long submitEnd;
     private String printedFile;
     private long submitEndCpu;
+    private long parsesAtPrinting;
     private long parsesAtSubmit;
     private long parsesAfterSubmit;
 
@@ -114,7 +116,8 @@ public final class BenchKiosk implements AutoCloseable {
      */
     public record Transaction(String outcome, long pinToJobNanos, long pinToJobCpuNanos, Map<String, Long> stepNanos,
                               int authApdus,
-                              long authBytes, int apdus, long bytes, long municipalPdfParses, long printerPdfParses) {}
+                              long authBytes, int apdus, long bytes, long municipalPdfParses, long printerPdfParses,
+                              long transactionPdfParses) {}
 
     /** Places the card, types the PIN, takes a copy of the resident record, pays the exact fee, takes the card. */
     public Transaction issue(String profile, String pin) {
@@ -175,7 +178,8 @@ public final class BenchKiosk implements AutoCloseable {
                 steps.put(step, stepNanos.getOrDefault(step, 0L));
             }
             return new Transaction(take.outcome().code(), pinToJob, submitEndCpu - pinCpu, steps, authApdus, authBytes, apdus, bytes,
-                    parsesAtSubmit - parsesBefore, parsesAfterSubmit - parsesAtSubmit);
+                    parsesAtSubmit - parsesAtPrinting, parsesAfterSubmit - parsesAtSubmit,
+                    parsesAfterSubmit - parsesBefore);
         } finally {
             slot.remove();
             engine.dispatch(new FlowEvent.CardRemoved());
@@ -208,6 +212,9 @@ public final class BenchKiosk implements AutoCloseable {
     }
 
     private void entered(FlowState next) {
+        if (next instanceof FlowState.Printing && !entered.containsKey(FlowState.Printing.class)) {
+            parsesAtPrinting = PdfParsing.parsesSoFar();
+        }
         entered.putIfAbsent(next.getClass(), System.nanoTime());
         state = next;
     }
@@ -346,19 +353,31 @@ public final class BenchKiosk implements AutoCloseable {
             return inner.status();
         }
 
+        /** Handing the job over until the printer took it: the end of PIN -> print job accepted. */
         @Override
-        public PrintOutcome print(PrintJob job) {
+        public Submission submit(PrintJob job) {
             parsesAtSubmit = PdfParsing.parsesSoFar();
             submitStart = System.nanoTime();
-            PrintOutcome outcome = inner.print(job);
+            Submission submission = inner.submit(job);
             submitEnd = System.nanoTime();
             submitEndCpu = CPU.getCurrentThreadCpuTime();
             parsesAfterSubmit = PdfParsing.parsesSoFar();
             add("submit", submitEnd - submitStart);
+            return submission;
+        }
+
+        @Override
+        public PrintOutcome follow(int jobId) {
+            PrintOutcome outcome = inner.follow(jobId);
             if (outcome instanceof PrintOutcome.Completed done) {
                 printedFile = done.location();
             }
             return outcome;
+        }
+
+        @Override
+        public PrintOutcome lookup(String jobName) {
+            return inner.lookup(jobName);
         }
     }
 }

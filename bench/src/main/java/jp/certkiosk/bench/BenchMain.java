@@ -297,7 +297,8 @@ public final class BenchMain {
                 sample.authBytes(), "bytes", "command + response APDUs; " + sample.bytes() + " in the whole issuance"));
         figures.add(Figure.measured("municipal_pdf_parses_per_print", "compose: parses of the municipality's PDF a print",
                 sample.municipalPdfParses(), "parses", "1", sample.municipalPdfParses() <= 1,
-                "counted at the printer driver's parse seam (PdfParsing)"));
+                "counted at the printer driver's parse seam (PdfParsing), from entering Printing to the job; "
+                        + sample.transactionPdfParses() + " in the whole issuance (the check at reservation, before the fee)"));
         figures.add(Figure.informative("printer_pdf_parses_per_print", "compose: parses of the composed sheets a print",
                 sample.printerPdfParses(), "parses", "the file printer's own parse of the job"));
     }

@@ -8,14 +8,16 @@ import java.time.Instant;
 /**
  * What the municipality signs for every document it issues (the content of
  * {@link Issuance#signedStatement}): which issuance, for which session, kiosk and card
- * certificate, which document, and the SHA-256 of the exact PDF bytes. Encoded as the contract's
+ * certificate, which document, its fee, and the SHA-256 of the exact PDF bytes. Encoded as the contract's
  * JSON (UTF-8); the verifier reads the statement from the signed bytes, never from elsewhere.
  *
  * @param certificateSha256 SHA-256 (lower-case hex) of the card's user-authentication certificate (DER)
+ * @param feeYen the fee for all copies together, as in {@link Issuance#feeYen}: the menu's fee per
+ *     copy times the copies; the kiosk takes no money for a document whose signed fee differs
  * @param pdfSha256 SHA-256 (lower-case hex) of {@link Issuance#pdf}
  */
 public record DocumentStatement(String issuanceId, String sessionId, String kioskId, String certificateSha256,
-                                String municipalityCode, DocumentType documentType, int copies, String pdfSha256,
+                                String municipalityCode, DocumentType documentType, int copies, int feeYen, String pdfSha256,
                                 Instant issuedAt) {
     private static final ObjectMapper JSON = ApiJson.newMapper();
 

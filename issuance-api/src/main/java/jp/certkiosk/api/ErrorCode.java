@@ -66,5 +66,12 @@ public enum ErrorCode {
      * A tax certificate of a fiscal year is issued by the municipality the resident lived in on
      * 1 January of that year: this one was not it.
      */
-    NOT_RESIDENT_ON_JANUARY_FIRST
+    NOT_RESIDENT_ON_JANUARY_FIRST,
+    /** The session has reserved as many documents as one session may. */
+    RESERVATION_LIMIT_REACHED,
+    /**
+     * The reservation ran out before a PRINTED confirmation came: the endpoint ended it FAILED and
+     * charges no fee (a FAILED confirmation of it is accepted).
+     */
+    RESERVATION_EXPIRED
 }

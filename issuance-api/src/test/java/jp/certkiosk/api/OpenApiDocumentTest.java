@@ -92,7 +92,7 @@ class OpenApiDocumentTest {
     @Test
     void theStatementRoundTripsAndRefusesGarbage() {
         DocumentStatement statement = new DocumentStatement("i", "s", "k", "ab", "999001",
-                DocumentType.RESIDENT_RECORD_COPY, 2, "cd", Instant.parse("2026-06-10T01:00:00Z"));
+                DocumentType.RESIDENT_RECORD_COPY, 2, 400, "cd", Instant.parse("2026-06-10T01:00:00Z"));
         assertEquals(statement, DocumentStatement.decode(statement.encode()));
         assertEquals(new DocumentBinding("i", "s", "ab"), statement.binding());
         assertThrows(IllegalArgumentException.class, () -> DocumentStatement.decode("{}".getBytes(StandardCharsets.UTF_8)));

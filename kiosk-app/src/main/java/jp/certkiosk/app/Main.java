@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** The kiosk's command line: {@code run --config FILE} (the store's kiosk) and {@code config check FILE}. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk.",
-        subcommands = {Main.Run.class, Main.Config.class})
+        subcommands = {Main.Run.class, Main.Config.class, jp.certkiosk.app.journal.JournalCommand.class})
 public final class Main {
     public static void main(String[] args) {
         configureLogging();

@@ -13,7 +13,7 @@ import jp.certkiosk.app.staff.StaffPin;
 import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.sim.IssuedCard;
 import jp.certkiosk.sim.KioskConfigFiles;
-import jp.certkiosk.sim.MunicipalSimulator;
+import jp.certkiosk.sim.SimulatedEndpoint;
 
 /**
  * Writes DEMO configuration files for kiosks of a running simulator: the simulator's own
@@ -38,7 +38,7 @@ public final class DemoConfiguration {
      * Writes {@code dir/kiosk.properties} for {@code kioskId}, with the card profiles in {@code dir/cards},
      * the staff PIN hash in {@code staffPinFile} (created if missing), the journal in {@code journalDir}.
      */
-    public static Path write(MunicipalSimulator simulator, String kioskId, Path dir, Reader reader, PrinterConfig printer,
+    public static Path write(SimulatedEndpoint simulator, String kioskId, Path dir, Reader reader, PrinterConfig printer,
                              Path journalDir, Path staffPinFile) {
         try {
             Path cards = dir.resolve("cards");

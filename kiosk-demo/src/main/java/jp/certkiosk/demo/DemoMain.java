@@ -19,6 +19,7 @@ import jp.certkiosk.app.headless.CardHand;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
 import jp.certkiosk.app.headless.Scenario;
+import jp.certkiosk.app.headless.ScenarioFile;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.app.ui.KioskUi;
 import jp.certkiosk.config.KioskConfig;
@@ -26,6 +27,7 @@ import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.sim.IssuedCard;
 import jp.certkiosk.sim.KioskCredentials;
 import jp.certkiosk.sim.MunicipalSimulator;
+import jp.certkiosk.sim.SimulatedEndpoint;
 import jp.certkiosk.sim.SimulatorOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = "Self-service certificate kiosk, with its demo and the vendors' test mode.",
         subcommands = {Main.Run.class, Main.Config.class, DemoMain.Demo.class, DemoMain.Headless.class, DemoMain.Sim.class,
-                DemoMain.CardCommand.class, VerifyScan.class})
+                DemoMain.CardCommand.class, VerifyScan.class, SoakCommand.class})
 public final class DemoMain {
     public static void main(String[] args) {
         Main.configureLogging();
@@ -137,11 +139,23 @@ public final class DemoMain {
         @Override
         public Integer call() throws Exception {
             ObjectMapper json = ApiJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Scenario script = json.readValue(scenario.toFile(), Scenario.class);
+            Scenario script;
+            try {
+                script = ScenarioFile.read(scenario);
+            } catch (ScenarioFile.Invalid e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            // the report is rewritten as each transaction ends: a run cut short still leaves it
+            java.util.function.Consumer<Report> progress = soFar -> {
+                if (report != null) {
+                    ScenarioFile.writeReport(report, json, soFar);
+                }
+            };
             Report result;
             if (config == null) {
                 try (DemoEnvironment demo = DemoEnvironment.start(places.data, places.printer(), Clock.systemDefaultZone())) {
-                    result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment()).run(script);
+                    result = new HeadlessRunner(demo.engine(), demo.slot(), demo.journal(), demo.payment()).run(script, progress);
                 }
             } else {
                 java.util.Optional<KioskConfig> loaded = Main.loadOrExplain(config);
@@ -159,7 +173,7 @@ public final class DemoMain {
                     CardHand hand = kiosk.virtualReader().map(CardHand::of).orElseGet(() ->
                             new PcscCardHand(places.data, kiosk.pcscReader().orElseThrow().readerName()));
                     try {
-                        result = new HeadlessRunner(kiosk.engine(), hand, kiosk.journal(), payment).run(script);
+                        result = new HeadlessRunner(kiosk.engine(), hand, kiosk.journal(), payment).run(script, progress);
                     } finally {
                         if (hand instanceof PcscCardHand) {
                             VirtualCardProcess.send(places.data, "remove");
@@ -171,7 +185,7 @@ public final class DemoMain {
             if (report == null) {
                 System.out.println(text);
             } else {
-                Files.writeString(report, text + "\n");
+                ScenarioFile.writeReport(report, json, result);
                 System.out.println(result.transactions().size() + " transaction(s) on " + result.reader() + "; report at "
                         + report.toAbsolutePath());
             }
@@ -201,6 +215,10 @@ public final class DemoMain {
                 + "(default: " + MunicipalSimulator.DEMO_KIOSK_ID + ")")
         List<String> kiosks = List.of(MunicipalSimulator.DEMO_KIOSK_ID);
 
+        @Option(names = "--instances", defaultValue = "1", description = "simulator processes over one registry behind "
+                + "HAProxy on --port, TLS passed through, round robin (default: ${DEFAULT-VALUE}: one, in this process)")
+        int instances;
+
         @Option(names = "--approve-use-registrations", description = "the domicile municipalities approve every "
                 + "pending use registration now (they do so by themselves three days after filing)")
         boolean approveUseRegistrations;
@@ -210,8 +228,8 @@ public final class DemoMain {
             if (!serviceHours.equals("on") && !serviceHours.equals("off")) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--service-hours takes on or off");
             }
-            MunicipalSimulator simulator = MunicipalSimulator.start(
-                    new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours.equals("on")));
+            SimulatedEndpoint simulator = SimulatedEndpoint.start(
+                    new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours.equals("on")), instances);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 simulator.close();
@@ -219,7 +237,7 @@ public final class DemoMain {
             }, "simulator-shutdown"));
             System.out.println("Municipal endpoint simulator (fictional municipalities and residents, test PKI)");
             System.out.println("  base URI        " + simulator.baseUri());
-            System.out.println("  OCSP responder  " + simulator.ocspUri());
+            simulator.about().forEach(line -> System.out.println("  " + line));
             System.out.println("  document anchor " + simulator.documentSigningAnchor().toAbsolutePath()
                     + " (the municipal document-signing CA, DER)");
             for (String kioskId : kiosks) {

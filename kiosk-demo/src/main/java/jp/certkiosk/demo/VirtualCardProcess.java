@@ -38,6 +38,7 @@ public final class VirtualCardProcess {
         VirtualCardProfiles profiles = VirtualCardProfiles.open(dataDir, Clock.systemDefaultZone());
         Path socket = socket(dataDir);
         Files.createDirectories(socket.getParent());
+        Files.setPosixFilePermissions(socket.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Files.deleteIfExists(socket);
         Path pidFile = socket.resolveSibling("card-process.pid");
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
@@ -46,11 +47,19 @@ public final class VirtualCardProcess {
         try (VpcdCardLink link = VpcdCardLink.start(VpcdCardLink.DEFAULT_HOST, port);
              ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
+            // only its owner may place or pull cards: the socket is 0600 and each peer's user is checked
+            Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            java.nio.file.attribute.UserPrincipal owner = Files.getOwner(socket);
             System.out.println("card process " + ProcessHandle.current().pid() + " on vpcd port " + port);
             while (true) {
                 try (SocketChannel client = server.accept();
+                     IdleGuard guard = new IdleGuard(client, CLIENT_IDLE_MILLIS);
                      BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
                      PrintWriter out = new PrintWriter(Channels.newOutputStream(client), true, StandardCharsets.UTF_8)) {
+                    if (!ownedBy(client, owner)) {
+                        out.println("error only the owner of the card process may use it");
+                        continue;
+                    }
                     String line = in.readLine();
                     String[] words = line == null ? new String[0] : line.trim().split("\\s+");
                     String command = words.length == 0 ? "" : words[0];
@@ -82,11 +91,47 @@ public final class VirtualCardProcess {
                     } else {
                         out.println("error unknown command: " + line);
                     }
+                } catch (java.nio.channels.ClosedChannelException idle) {
+                    System.out.println("a client stayed idle and was disconnected");
                 }
             }
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(pidFile);
+        }
+    }
+
+    /** A client that sends no command within this time is disconnected, so it cannot block the others. */
+    static final long CLIENT_IDLE_MILLIS = 5_000;
+
+    private static boolean ownedBy(SocketChannel client, java.nio.file.attribute.UserPrincipal owner) {
+        try {
+            return client.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName().equals(owner.getName());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Closes a client that stays idle too long (a blocking read has no time limit of its own). */
+    private static final class IdleGuard implements AutoCloseable {
+        private final Thread timer;
+
+        IdleGuard(SocketChannel client, long millis) {
+            timer = new Thread(() -> {
+                try {
+                    Thread.sleep(millis);
+                    client.close();
+                } catch (InterruptedException | IOException done) {
+                    // answered in time, or already closed
+                }
+            }, "card-process-idle-guard");
+            timer.setDaemon(true);
+            timer.start();
+        }
+
+        @Override
+        public void close() {
+            timer.interrupt();
         }
     }
 

@@ -105,7 +105,11 @@ public final class VirtualCardProfiles {
         state.onTriesChanged(tries -> {
             try {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, tries + "\n", StandardCharsets.US_ASCII);
+                // written aside and moved into place: a crash never leaves a half-written counter
+                Path partial = file.resolveSibling(file.getFileName() + ".part");
+                Files.writeString(partial, tries + "\n", StandardCharsets.US_ASCII);
+                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot keep the PIN counter of card " + profile.name(), e);
             }

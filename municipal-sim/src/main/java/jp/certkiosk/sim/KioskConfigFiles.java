@@ -24,7 +24,7 @@ public final class KioskConfigFiles {
     private KioskConfigFiles() {}
 
     /** Writes the configuration of {@code kioskId} into {@code dir}; returns the path of {@code kiosk.properties}. */
-    public static Path write(MunicipalSimulator simulator, String kioskId, Path dir, Map<String, String> settings) {
+    public static Path write(SimulatedEndpoint simulator, String kioskId, Path dir, Map<String, String> settings) {
         try {
             Files.createDirectories(dir);
             KioskCredentials credentials = simulator.kioskCredentials(kioskId);

@@ -9,11 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.certkiosk.api.AuthenticationPayload;
+import jp.certkiosk.api.TlsProfile;
 import jp.certkiosk.sim.document.CertificatePdfWriter;
 import jp.certkiosk.sim.document.ResidentRecordDocument;
 import jp.certkiosk.sim.document.ResidentRecordItemsDocument;
@@ -38,6 +44,7 @@ import jp.certkiosk.sim.pki.CardKey;
 import jp.certkiosk.sim.pki.RevocationRegister;
 import jp.certkiosk.sim.pki.TestPki;
 import jp.certkiosk.sim.registry.IssuanceLedger;
+import jp.certkiosk.sim.registry.KioskRegister;
 import jp.certkiosk.sim.registry.RegistryDatabase;
 import jp.certkiosk.sim.registry.ResidentRegistry;
 import jp.certkiosk.sim.registry.SeedCard;
@@ -54,11 +61,12 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
  * small server), per-municipality document-signing keys, and a resident register of fictional
  * people in H2.
  */
-public final class MunicipalSimulator implements AutoCloseable {
+public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseable {
     private static final Logger LOG = System.getLogger(MunicipalSimulator.class.getName());
     /** The kiosk the demo runs as. */
     public static final String DEMO_KIOSK_ID = "kiosk-demo-001";
-    private static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /** How often an instance ends the reservations that ran out (any instance may; all do). */
+    private static final long EXPIRY_SWEEP_SECONDS = 30;
 
     private final TestPki pki;
     private final RegistryDatabase database;
@@ -71,6 +79,9 @@ public final class MunicipalSimulator implements AutoCloseable {
     private final RevocationRegister revocations;
     private final IssuanceDesk issuanceDesk;
     private final IssuanceLedger ledger;
+    private final KioskRegister kiosks;
+    private final Clock clock;
+    private final ScheduledExecutorService sweeper;
     private DomicileDesk domiciles;
     private boolean closed;
 
@@ -78,7 +89,8 @@ public final class MunicipalSimulator implements AutoCloseable {
                                HttpServer server, URI baseUri, List<IssuedCard> cards,
                                com.sun.net.httpserver.HttpServer ocspServer,
                                URI ocspUri, RevocationRegister revocations, IssuanceDesk issuanceDesk,
-                               IssuanceLedger ledger) {
+                               IssuanceLedger ledger, KioskRegister kiosks, Clock clock,
+                               ScheduledExecutorService sweeper) {
         this.pki = pki;
         this.database = database;
         this.pdfWriter = pdfWriter;
@@ -90,6 +102,9 @@ public final class MunicipalSimulator implements AutoCloseable {
         this.revocations = revocations;
         this.issuanceDesk = issuanceDesk;
         this.ledger = ledger;
+        this.kiosks = kiosks;
+        this.clock = clock;
+        this.sweeper = sweeper;
     }
 
     /**
@@ -97,28 +112,21 @@ public final class MunicipalSimulator implements AutoCloseable {
      * starts the HTTPS endpoint.
      */
     public static MunicipalSimulator start(SimulatorOptions options) {
-        try {
-            Files.createDirectories(options.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory", e);
-        }
-        TestPki pki = TestPki.openOrCreate(options.dataDir().resolve("pki"), options.clock(),
-                SeedData.CARDS.stream().map(SeedCard::spec).toList());
-        RegistryDatabase database = RegistryDatabase.open(options.dataDir().resolve("registry"));
+        TestPki pki = openPki(options);
+        RegistryDatabase database = options.shared() ? RegistryDatabase.connect(options.databaseUrl())
+                : RegistryDatabase.open(options.dataDir().resolve("registry"));
         CertificatePdfWriter pdf = null;
         com.sun.net.httpserver.HttpServer ocspServer = null;
+        ScheduledExecutorService sweeper = null;
         try {
             pdf = CertificatePdfWriter.standard();
-            ResidentRegistry registry = new ResidentRegistry(database);
-            registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
-                    certificateHashes(pki));
-            registry.seedDetails(SeedData.PREVIOUS_ADDRESSES, SeedData.SEAL_IMPRESSIONS);
+            ResidentRegistry registry = seed(pki, database);
             FamilyRegisterBook registers = new FamilyRegisterBook(database);
-            registers.seed(SeedData.FAMILY_REGISTERS);
             TaxRoll taxRoll = new TaxRoll(database);
-            taxRoll.seed(SeedData.TAX_RECORDS);
+            KioskRegister kiosks = new KioskRegister(database);
+            kiosks.register(DEMO_KIOSK_ID, sha256(pki.kioskCertificate(DEMO_KIOSK_ID)), options.clock().instant());
 
-            RevocationRegister revocations = pki.seededRevocations();
+            RevocationRegister revocations = pki.seededRevocations(database.dataSource());
             ocspServer = com.sun.net.httpserver.HttpServer.create(
                     new java.net.InetSocketAddress(options.host(), 0), 0);
             ocspServer.createContext("/ocsp", new OcspHttpHandler(pki.ocspResponder(revocations)));
@@ -133,33 +141,51 @@ public final class MunicipalSimulator implements AutoCloseable {
             RandomIds ids = new RandomIds(new SecureRandom());
             MunicipalServices services = new MunicipalServices(SeedData.SERVICES, registry, options.clock(),
                     options.serviceHours());
-            SessionBook sessions = new SessionBook(options.clock(), ids);
+            SessionBook sessions = new SessionBook(database.dataSource(), options.clock(), ids);
             DomicileDesk domiciles = new DomicileDesk(sessions, registry, registers, new UseRegistrations(database),
                     options.clock());
             services.withDomiciles(domiciles);
-            SessionDesk sessionDesk = new SessionDesk(new ChallengeBook(options.clock(), ids), sessions,
-                    new CardAuthenticator(pki.userAuthenticationCa(), ocspUri, options.clock()), registry, services);
-            IssuanceLedger ledger = new IssuanceLedger(database);
+            SessionDesk sessionDesk = new SessionDesk(new ChallengeBook(database.dataSource(), options.clock(), ids),
+                    sessions, new CardAuthenticator(pki.userAuthenticationCa(), ocspUri, options.clock()), registry,
+                    services);
+            IssuanceLedger ledger = new IssuanceLedger(database, options.clock());
             IssuanceDesk issuanceDesk = new IssuanceDesk(sessions, registry, ledger,
                     new ResidentRecordDocument(pdf), new SealRegistrationDocument(pdf), services, pki::documentSigner,
                     ids, options.clock())
                     .withItemsCertificate(new ResidentRecordItemsDocument(pdf))
                     .withFamilyRegisters(domiciles, new FamilyRegisterDocument(pdf), new FamilyRegisterAnnexDocument(pdf))
                     .withTaxCertificates(taxRoll, new TaxCertificateDocument(pdf));
+            sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "reservation-expiry");
+                thread.setDaemon(true);
+                return thread;
+            });
+            sweeper.scheduleWithFixedDelay(() -> expire(ledger), EXPIRY_SWEEP_SECONDS, EXPIRY_SWEEP_SECONDS,
+                    TimeUnit.SECONDS);
 
             SSLEngineConfigurator tls = new SSLEngineConfigurator(pki.serverSslContext(), false, true, false)
-                    .setEnabledProtocols(TLS_PROTOCOLS.clone());
+                    .setEnabledProtocols(TlsProfile.protocols())
+                    .setEnabledCipherSuites(TlsProfile.cipherSuites());
             URI bindUri = URI.create("https://" + options.host() + ":" + options.port() + "/");
             HttpServer server = GrizzlyHttpServerFactory.createHttpServer(bindUri,
-                    EndpointApplication.create(sessionDesk, issuanceDesk, domiciles), true, tls, false);
+                    EndpointApplication.create(sessionDesk, issuanceDesk, kiosks, domiciles, options.instanceName()),
+                    true, tls, false);
+            if (options.shared()) {
+                // one call per connection: a load balancer in front (TLS passed through, so it sees
+                // connections, not requests) then sends consecutive calls to different instances
+                server.getListeners().forEach(listener -> listener.getKeepAlive().setMaxRequestsCount(0));
+            }
             server.start();
             int port = server.getListeners().stream().findFirst().map(NetworkListener::getPort)
                     .orElseThrow(() -> new IllegalStateException("the server has no listener"));
             URI baseUri = URI.create("https://localhost:" + port + "/");
             LOG.log(Level.INFO, "municipal endpoint simulator listening at {0}", baseUri);
             return new MunicipalSimulator(pki, database, pdf, server, baseUri, issuedCards(pki), ocspServer, ocspUri,
-                    revocations, issuanceDesk, ledger).withDomiciles(domiciles);
+                    revocations, issuanceDesk, ledger, kiosks, options.clock(), sweeper).withDomiciles(domiciles);
         } catch (IOException | RuntimeException e) {
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+            }
             if (pdf != null) {
                 pdf.close();
             }
@@ -172,6 +198,58 @@ public final class MunicipalSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates or brings up to date what instances share before any of them starts: the test PKI
+     * in {@code options.dataDir()} and the seeded registry at {@code registry} (several instances
+     * starting at once must find both complete, not write them together).
+     */
+    public static void prepare(SimulatorOptions options, RegistryDatabase registry) {
+        TestPki pki = openPki(options);
+        seed(pki, registry);
+        pki.seededRevocations(registry.dataSource());
+        new KioskRegister(registry).register(DEMO_KIOSK_ID, sha256(pki.kioskCertificate(DEMO_KIOSK_ID)),
+                options.clock().instant());
+    }
+
+    private static TestPki openPki(SimulatorOptions options) {
+        try {
+            Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory", e);
+        }
+        return TestPki.openOrCreate(options.dataDir().resolve("pki"), options.clock(),
+                SeedData.CARDS.stream().map(SeedCard::spec).toList());
+    }
+
+    private static ResidentRegistry seed(TestPki pki, RegistryDatabase database) {
+        ResidentRegistry registry = new ResidentRegistry(database);
+        registry.seed(SeedData.MUNICIPALITIES, SeedData.OFFERS, SeedData.HOUSEHOLDS, SeedData.CARDS,
+                certificateHashes(pki));
+        registry.seedDetails(SeedData.PREVIOUS_ADDRESSES, SeedData.SEAL_IMPRESSIONS);
+        new FamilyRegisterBook(database).seed(SeedData.FAMILY_REGISTERS);
+        new TaxRoll(database).seed(SeedData.TAX_RECORDS);
+        return registry;
+    }
+
+    private static void expire(IssuanceLedger ledger) {
+        try {
+            int expired = ledger.expireReservations();
+            if (expired > 0) {
+                LOG.log(Level.INFO, "{0} reservations expired without a confirmation (FAILED, no fee)", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot expire reservations now: {0}", e.getMessage());
+        }
+    }
+
+    private static String sha256(X509Certificate certificate) {
+        try {
+            return AuthenticationPayload.sha256Hex(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("a kiosk certificate cannot be encoded", e);
+        }
+    }
+
     /** The endpoint's base URI, e.g. {@code https://localhost:8443/}. Paths of {@code ApiPaths} resolve against it. */
     public URI baseUri() {
         return baseUri;
@@ -180,6 +258,11 @@ public final class MunicipalSimulator implements AutoCloseable {
     /** Where the OCSP responder of the user-authentication CA answers (plain HTTP on loopback; responses are signed). */
     public URI ocspUri() {
         return ocspUri;
+    }
+
+    @Override
+    public List<String> about() {
+        return List.of("OCSP responder  " + ocspUri);
     }
 
     /** The hotline and the municipal office: suspend, revoke or reinstate a card's certificate. */
@@ -210,6 +293,7 @@ public final class MunicipalSimulator implements AutoCloseable {
      * offices do after some days (a registration also approves itself {@code UseRegistrations.APPROVAL_TIME}
      * after filing, by the simulator's clock). Returns how many were approved.
      */
+    @Override
     public int approveUseRegistrations() {
         return domiciles.approvePending();
     }
@@ -224,8 +308,12 @@ public final class MunicipalSimulator implements AutoCloseable {
         return kioskCredentials(DEMO_KIOSK_ID);
     }
 
-    /** TLS credentials for another kiosk id, issued by the kiosk CA on first request (for multi-kiosk tests). */
+    /**
+     * TLS credentials for another kiosk id, issued by the kiosk CA on first request and registered
+     * in the allow-list of kiosks (for multi-kiosk tests and kiosk configurations).
+     */
     public KioskCredentials kioskCredentials(String kioskId) {
+        kiosks.register(kioskId, sha256(pki.kioskCertificate(kioskId)), clock.instant());
         return new KioskCredentials(kioskId, pki.kioskKeyStore(kioskId), pki.storePassword(), pki.kioskTrustStore(),
                 pki.storePassword());
     }
@@ -247,6 +335,7 @@ public final class MunicipalSimulator implements AutoCloseable {
         }
         closed = true;
         try {
+            sweeper.shutdownNow();
             server.shutdownNow();
             ocspServer.stop(0);
         } finally {
@@ -268,7 +357,7 @@ public final class MunicipalSimulator implements AutoCloseable {
         return hashes;
     }
 
-    private static List<IssuedCard> issuedCards(TestPki pki) {
+    static List<IssuedCard> issuedCards(TestPki pki) {
         return SeedData.CARDS.stream()
                 .map(seed -> {
                     CardKey key = pki.card(seed.profile()).orElseThrow();

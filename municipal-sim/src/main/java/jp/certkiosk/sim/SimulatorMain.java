@@ -3,6 +3,7 @@ package jp.certkiosk.sim;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
  * (default 127.0.0.1), {@code --service-hours on|off} (default off: open around the clock; on: the
  * municipalities keep 6:30-23:00 Japan time and close Dec 29 - Jan 3). Prints the base URI, the kiosk's credential files and the virtual cards
  * with their PINs (all test material), then serves until the process is stopped.
+ * {@code --instances N} (N &gt; 1) runs N instances over one registry behind HAProxy
+ * ({@link SimulatorCluster}), listening on {@code --port}; {@code --database-url URL} and
+ * {@code --instance NAME} make this process one such instance over the registry at URL.
  */
 public final class SimulatorMain {
     private SimulatorMain() {}
@@ -21,9 +25,18 @@ public final class SimulatorMain {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: SimulatorMain [--data DIR] [--port N] [--host H] [--service-hours on|off]");
+            System.err.println("usage: SimulatorMain [--data DIR] [--port N] [--host H] [--service-hours on|off] "
+                    + "[--instances N] [--database-url URL --instance NAME]");
             System.exit(2);
             return;
+        }
+        if (instances(args) > 1) {
+            SimulatorCluster.run(options, instances(args), System.out);
+            return;
+        }
+        if (List.of(args).contains("--exit-with-parent")) {
+            // an instance of a cluster: it ends with the process that started it, even a killed one
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         }
         MunicipalSimulator simulator = MunicipalSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -35,13 +48,28 @@ public final class SimulatorMain {
         stopped.await();
     }
 
+    /** The number of instances asked for with {@code --instances} (1 without it). */
+    static int instances(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--instances")) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return 1;
+    }
+
     static SimulatorOptions parse(String[] args) {
         Path data = Path.of("var", "sim");
+        String databaseUrl = null;
+        String instance = null;
         String host = "127.0.0.1";
         int port = 8443;
         boolean serviceHours = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--exit-with-parent")) {
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + option);
             }
@@ -49,6 +77,17 @@ public final class SimulatorMain {
             switch (option) {
                 case "--data" -> data = Path.of(value);
                 case "--host" -> host = value;
+                case "--database-url" -> databaseUrl = value;
+                case "--instance" -> instance = value;
+                case "--instances" -> {
+                    try {
+                        if (Integer.parseInt(value) < 1) {
+                            throw new IllegalArgumentException("--instances needs a number of 1 or more");
+                        }
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--instances needs a number of 1 or more");
+                    }
+                }
                 case "--port" -> {
                     try {
                         port = Integer.parseInt(value);
@@ -65,7 +104,11 @@ public final class SimulatorMain {
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours);
+        if ((databaseUrl == null) != (instance == null)) {
+            throw new IllegalArgumentException("--database-url and --instance go together");
+        }
+        SimulatorOptions options = new SimulatorOptions(data, host, port, Clock.systemUTC(), serviceHours);
+        return databaseUrl == null ? options : options.sharing(databaseUrl, instance);
     }
 
     static void describe(MunicipalSimulator simulator, PrintStream out) {

@@ -253,6 +253,40 @@ class MunicipalSimulatorTest {
         }
     }
 
+    @Test
+    void aClientOfferingOnlyCbcSuitesIsRefused() throws IOException {
+        SSLContext context = TestKiosk.sslContext(simulator.kioskCredentials(), true);
+        int port = simulator.baseUri().getPort();
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+                    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+                    "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"});
+            assertThrows(SSLException.class, socket::startHandshake, "no CBC suite, no static RSA key exchange");
+        }
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+            socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"});
+            socket.startHandshake();
+            assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", socket.getSession().getCipherSuite(),
+                    "TLS 1.2 with ECDHE and AES-GCM is served");
+        }
+        try (SSLSocket socket = (SSLSocket) jp.certkiosk.api.TlsProfile.restrict(context).getSocketFactory()
+                .createSocket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            assertEquals("TLSv1.3", socket.getSession().getProtocol(), "the kiosk's profile and the endpoint's meet at 1.3");
+            java.security.cert.X509Certificate server =
+                    (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+            java.time.Duration lifetime = java.time.Duration.between(server.getNotBefore().toInstant(),
+                    server.getNotAfter().toInstant());
+            assertTrue(lifetime.compareTo(java.time.Duration.ofDays(8)) <= 0,
+                    "the server certificate is short-lived: " + lifetime);
+        }
+    }
+
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

@@ -32,6 +32,27 @@ class SimulatorMainTest {
     }
 
     @Test
+    void severalInstances() {
+        assertEquals(3, SimulatorMain.instances(new String[] {"--data", "d", "--instances", "3"}));
+        assertEquals(1, SimulatorMain.instances(new String[] {"--data", "d"}));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--instances", "0"}));
+        SimulatorOptions instance = SimulatorMain.parse(new String[] {"--database-url", "jdbc:h2:tcp://localhost:1/registry",
+                "--instance", "sim-2"});
+        assertEquals("sim-2", instance.instanceName());
+        assertEquals(true, instance.shared());
+        assertThrows(IllegalArgumentException.class,
+                () -> SimulatorMain.parse(new String[] {"--database-url", "jdbc:h2:tcp://localhost:1/registry"}));
+    }
+
+    @Test
+    void theBalancerPassesTlsThroughRoundRobin() {
+        String config = SimulatorCluster.haproxyConfig("127.0.0.1", 8443, java.util.List.of(40001, 40002));
+        assertEquals(true, config.contains("mode tcp"), "TLS passed through: the balancer sees TCP only");
+        assertEquals(true, config.contains("balance roundrobin"));
+        assertEquals(true, config.contains("server sim-2 127.0.0.1:40002 check"));
+    }
+
+    @Test
     void badArguments() {
         assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--port"}));
         assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--port", "x"}));

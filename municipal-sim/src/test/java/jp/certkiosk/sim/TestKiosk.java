@@ -52,6 +52,7 @@ final class TestKiosk implements AutoCloseable {
                 .sslContext(sslContext)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new ApiObjectMapperResolver())
+                .register(new ContractCheck())
                 .build();
     }
 

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class FilePrinter implements Printer {
     private final Path directory;
+    private final java.util.Map<Integer, Path> jobs = new java.util.HashMap<>();
 
     public FilePrinter(Path directory) {
         this.directory = directory;
@@ -36,17 +37,17 @@ public final class FilePrinter implements Printer {
     }
 
     @Override
-    public PrintOutcome print(PrintJob job) {
+    public synchronized Submission submit(PrintJob job) {
         int pages;
         try (PDDocument document = PdfParsing.load(job.pdf())) {
             pages = document.getNumberOfPages();
         } catch (IOException e) {
-            return new PrintOutcome.Failed("document is not a readable PDF");
+            return new Submission.Refused("document is not a readable PDF");
         }
         if (pages == 0) {
-            return new PrintOutcome.Failed("document has no pages");
+            return new Submission.Refused("document has no pages");
         }
-        Path target = directory.resolve(job.name() + ".pdf");
+        Path target = target(job.name());
         try {
             Files.createDirectories(directory);
             Path partial = Files.createTempFile(directory, job.name(), ".part");
@@ -57,8 +58,36 @@ public final class FilePrinter implements Printer {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            return new PrintOutcome.Failed("could not write " + target + ": " + e.getMessage());
+            return new Submission.Refused("could not write " + target + ": " + e.getMessage());
         }
-        return new PrintOutcome.Completed(target.toAbsolutePath().toString());
+        int jobId = jobs.size() + 1;
+        jobs.put(jobId, target);
+        return new Submission.Accepted(jobId);
+    }
+
+    /** A job of this printer is written whole when it is accepted: it has completed. */
+    @Override
+    public synchronized PrintOutcome follow(int jobId) {
+        Path written = jobs.get(jobId);
+        if (written == null) {
+            return new PrintOutcome.InDoubt("no job " + jobId + " in this run of the file printer");
+        }
+        return new PrintOutcome.Completed(written.toAbsolutePath().toString());
+    }
+
+    @Override
+    public PrintOutcome lookup(String jobName) {
+        Path target;
+        try {
+            target = target(jobName);
+        } catch (IllegalArgumentException e) {
+            return new PrintOutcome.Failed("no job can have that name");
+        }
+        return Files.isRegularFile(target) ? new PrintOutcome.Completed(target.toAbsolutePath().toString())
+                : PrintOutcome.Failed.unknown("the printer never received " + jobName);
+    }
+
+    private Path target(String jobName) {
+        return directory.resolve(new PrintJob(jobName, new byte[] {0}).name() + ".pdf");
     }
 }

@@ -19,6 +19,13 @@ public final class PdfParsing {
         return Loader.loadPDF(pdf);
     }
 
+    /** The same with a bound on the memory the parse may use for its streams. */
+    public static PDDocument load(byte[] pdf, org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction cache)
+            throws IOException {
+        PARSES.increment();
+        return Loader.loadPDF(pdf, "", null, null, cache);
+    }
+
     /** PDFs parsed by this process's printer driver since it started. */
     public static long parsesSoFar() {
         return PARSES.sum();

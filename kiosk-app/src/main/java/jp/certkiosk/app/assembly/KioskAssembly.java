@@ -8,7 +8,6 @@ import jp.certkiosk.app.card.CardSlot;
 import jp.certkiosk.app.card.PcscCardSlot;
 import jp.certkiosk.app.card.VirtualCard;
 import jp.certkiosk.app.card.VirtualCardSlot;
-import jp.certkiosk.app.endpoint.ConfirmationRecovery;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
@@ -80,9 +79,10 @@ public final class KioskAssembly {
             PcscCardSlot pcscSlot = pcsc;
             JerseyIssuanceEndpoint client = endpoint;
             StaffConsole staff = new StaffConsole(journal, printer, payment,
-                    () -> readerStatus(virtualSlot, pcscSlot), () -> endpointStatus(config, client), clock, restart);
+                    () -> readerStatus(virtualSlot, pcscSlot), () -> endpointStatus(config, client), clock, restart, engine);
             // issuances a previous run left in doubt are settled before the first resident
-            new ConfirmationRecovery(endpoint, journal, clock).recover();
+            // prints, payments and confirmations a stopped kiosk left open are settled before the first resident
+            engine.settleAtStart();
             if (pcsc != null) {
                 pcsc.start(tx -> engine.dispatch(new FlowEvent.CardInserted(tx)),
                         () -> engine.dispatch(new FlowEvent.CardRemoved()));

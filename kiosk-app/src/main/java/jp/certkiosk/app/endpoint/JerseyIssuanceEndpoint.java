@@ -31,6 +31,7 @@ import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
+import jp.certkiosk.api.TlsProfile;
 import jp.certkiosk.api.UseRegistration;
 import jp.certkiosk.config.EndpointConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -38,7 +39,9 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 /**
  * The endpoint over HTTPS with mutual TLS: the kiosk presents its client certificate, and the
  * server must present a certificate from the configured CA for the host name in the URI (the
- * JDK's default host-name check). Connect and read time limits come from the configuration.
+ * JDK's default host-name check). Connect and read time limits come from the configuration. The
+ * connection keeps the contract's TLS profile ({@link TlsProfile}: TLS 1.3, or 1.2 with ECDHE and
+ * AEAD suites only), the same the endpoint enforces.
  *
  * <p>Retried (a few times, briefly, only when no usable answer came): the calls that are idempotent
  * on the endpoint: a reservation (it carries an idempotency key: a repeat gets the same issuance),
@@ -50,13 +53,21 @@ public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
     private static final int ATTEMPTS = 3;
     private static final long RETRY_PAUSE_MILLIS = 200;
 
+    /**
+     * The largest answer read: a reserved document (a PDF within the kiosk's own limit, base64 in
+     * JSON, with its signed statement) fits well; anything larger is not read, only refused.
+     */
+    public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     private final Client client;
     private final WebTarget base;
+    private final ObjectMapper mapper;
 
     public JerseyIssuanceEndpoint(EndpointConfig config) {
         ObjectMapper mapper = ApiJson.newMapper();
+        this.mapper = mapper;
         this.client = ClientBuilder.newBuilder()
-                .sslContext(sslContext(config))
+                .sslContext(TlsProfile.restrict(sslContext(config)))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -133,11 +144,15 @@ public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
                 if (answer == Void.class) {
                     return new EndpointResult.Ok<>(null);
                 }
-                T value = response.readEntity(answer);
+                T value = readCapped(response, answer);
                 return value != null ? new EndpointResult.Ok<>(value)
                         : new EndpointResult.Unavailable<>("empty answer from " + path);
             }
             return refusal(path, response);
+        } catch (IOException e) {
+            // an answer too large, or not the contract's JSON
+            LOG.log(System.Logger.Level.WARNING, "endpoint call {0}: unusable answer: {1}", path, e.getMessage());
+            return new EndpointResult.Unavailable<>("unusable answer: " + e.getMessage());
         } catch (ProcessingException | IllegalStateException e) {
             // Network trouble, TLS failure, timeouts, and bodies that are not the contract's JSON.
             LOG.log(System.Logger.Level.WARNING, "endpoint call {0} failed: {1}", path, rootMessage(e));
@@ -145,15 +160,33 @@ public final class JerseyIssuanceEndpoint implements IssuanceEndpoint {
         }
     }
 
-    private static <T> EndpointResult<T> refusal(String path, Response response) {
+    /** The body as {@code type}, read only up to {@link #MAX_BODY_BYTES}. */
+    private <T> T readCapped(Response response, Class<T> type) throws IOException {
+        if (response.getLength() > MAX_BODY_BYTES) {
+            throw new IOException("the answer announces " + response.getLength() + " bytes (at most " + MAX_BODY_BYTES + ")");
+        }
+        byte[] body;
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            if (in == null) {
+                return null;
+            }
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new IOException("the answer is over " + MAX_BODY_BYTES + " bytes");
+        }
+        return body.length == 0 ? null : mapper.readValue(body, type);
+    }
+
+    private <T> EndpointResult<T> refusal(String path, Response response) {
         int status = response.getStatus();
         try {
-            ApiError error = response.readEntity(ApiError.class);
+            ApiError error = readCapped(response, ApiError.class);
             if (error != null && error.code() != null) {
                 LOG.log(System.Logger.Level.INFO, "endpoint refused {0}: {1} {2}", path, status, error.code());
                 return new EndpointResult.Refused<>(error.code(), error.detail());
             }
-        } catch (ProcessingException | IllegalStateException e) {
+        } catch (IOException | ProcessingException | IllegalStateException e) {
             // fall through: an error status without the contract's error body
         }
         if (status >= 500) {

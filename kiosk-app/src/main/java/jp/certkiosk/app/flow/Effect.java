@@ -26,8 +26,10 @@ public sealed interface Effect {
     record FileUseRegistration(String sessionId) implements Effect {}
 
     /**
-     * Print the document, if the card in the reader is still the card it is bound to
-     * ({@code certificateSha256}, from the signed statement).
+     * Compose the document and send it to the printer as a job named by its issuance id, if the card
+     * in the reader is still the card it is bound to ({@code certificateSha256}, from the signed
+     * statement). Answers {@link FlowEvent.PrintSubmitted}, {@link FlowEvent.PrintFailed} (nothing
+     * reached the printer) or {@link FlowEvent.PrintInDoubt} (the printer's answer was lost).
      */
     record Print(Issuance issuance, String certificateSha256) implements Effect {
         @Override
@@ -35,6 +37,15 @@ public sealed interface Effect {
             return "Print[" + issuance.issuanceId() + "]";
         }
     }
+
+    /**
+     * Follow a job at the printer until it settles. Answers {@link FlowEvent.Printed},
+     * {@link FlowEvent.PrintFailed} (canceled or aborted) or {@link FlowEvent.PrintInDoubt}.
+     */
+    record FollowPrint(String issuanceId, int printerJobId) implements Effect {}
+
+    /** Take no new resident until a print in doubt is settled; tell staff why. */
+    record StopSelling(String reason) implements Effect {}
 
     record Confirm(String issuanceId, Confirmation confirmation) implements Effect {}
 

@@ -15,7 +15,9 @@ import jp.certkiosk.app.flow.Effect.CollectPayment;
 import jp.certkiosk.app.flow.Effect.PayOut;
 import jp.certkiosk.app.flow.Effect.StopPayment;
 import jp.certkiosk.app.flow.Effect.Confirm;
+import jp.certkiosk.app.flow.Effect.FollowPrint;
 import jp.certkiosk.app.flow.Effect.Print;
+import jp.certkiosk.app.flow.Effect.StopSelling;
 import jp.certkiosk.app.flow.Effect.ReadCard;
 import jp.certkiosk.app.flow.Effect.Record;
 import jp.certkiosk.app.flow.Effect.Reserve;
@@ -23,6 +25,7 @@ import jp.certkiosk.app.flow.Effect.VerifyPin;
 import jp.certkiosk.app.flow.FlowEvent.*;
 import jp.certkiosk.app.flow.FlowState.*;
 import jp.certkiosk.app.journal.JournalEntry;
+import jp.certkiosk.app.journal.JournalEntry.PrintState;
 import jp.certkiosk.app.journal.JournalStage;
 
 /**
@@ -35,6 +38,12 @@ import jp.certkiosk.app.journal.JournalStage;
  * transaction's session and the certificate of the card in the reader. And one more: the fee is
  * taken before printing, and given back (journaled as refunded) when the print fails or the
  * resident leaves the payment.
+ *
+ * <p>Money and paper are journaled before they move: each coin or bill as it is taken (in any
+ * state: money no fee is due for is paid straight back), change and refunds before the hopper
+ * runs, the print before it is sent, the confirmation before it is sent. A print is failed (and
+ * refunded) only on the printer's word; a print nobody can vouch for is in doubt: the fee is held
+ * and the kiosk stops selling until it is settled.
  */
 public final class Flow {
     /** Copies a resident may ask for in one transaction. */
@@ -46,6 +55,10 @@ public final class Flow {
         this.clock = clock;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public static FlowState initial() {
         return new Welcome();
     }
@@ -53,6 +66,9 @@ public final class Flow {
     public Transition next(FlowState state, FlowEvent event) {
         if (event instanceof PaidOut paid) {
             return new Transition(state, List.of(paidOut(paid)));
+        }
+        if (event instanceof CashInserted cash && !(state instanceof Paying)) {
+            return new Transition(state, cashNotDue(state, cash.yen()));
         }
         Transition transition = step(state, event);
         return transition != null ? transition : Transition.to(state);
@@ -218,16 +234,18 @@ public final class Flow {
             if (problem != null) {
                 return refuseDocument(tx, issuance.issuanceId(), problem);
             }
-            Record reserved = journal(tx, JournalStage.RESERVED, issuance.issuanceId(),
-                    issuance.documentType().name() + " x" + issuance.copies() + ", fee " + issuance.feeYen() + " yen");
+            Record reserved = money(tx, JournalStage.RESERVED, issuance.issuanceId(), issuance.feeYen(),
+                    issuance.documentType().name() + " x" + issuance.copies());
             if (issuance.feeYen() > 0) {
                 return Transition.to(new Paying(tx, s.card(), s.session(), issuance, 0), reserved,
                         new CollectPayment(issuance.feeYen()));
             }
-            return Transition.to(new Printing(tx, s.card(), s.session(), issuance, true), reserved, new Print(issuance, e.statement().certificateSha256()));
+            return Transition.to(new Printing(tx, s.card(), s.session(), issuance, true), reserved,
+                    printRow(tx, JournalStage.PRINT_SENDING, issuance.issuanceId(), null, null, null),
+                    new Print(issuance, e.statement().certificateSha256()));
         }
         if (event instanceof DocumentUnverified e) {
-            return refuseDocument(tx, e.issuanceId(), "signature: " + e.reason());
+            return refuseDocument(tx, e.issuanceId(), e.reason());
         }
         return endpointTrouble(tx, event);
     }
@@ -235,7 +253,8 @@ public final class Flow {
     /** Nothing is printed; the refusal is journaled and reported to the endpoint as a failed issuance. */
     private Transition refuseDocument(String tx, String issuanceId, String problem) {
         return Transition.to(new Confirming(tx, new Outcome.DocumentNotBound(issuanceId), true),
-                journal(tx, JournalStage.BINDING_REFUSED, issuanceId, problem),
+                printRow(tx, JournalStage.BINDING_REFUSED, issuanceId, null, PrintState.FAILED, problem),
+                printRow(tx, JournalStage.CONFIRM_SENT, issuanceId, null, PrintState.FAILED, null),
                 new Confirm(issuanceId, Confirmation.failed("document not bound: " + problem)));
     }
 
@@ -252,15 +271,19 @@ public final class Flow {
                 return null;
             }
             int paid = s.paidYen() + e.yen();
+            Record taken = money(tx, JournalStage.CASH_TAKEN, id, e.yen(), null);
             if (paid < issuance.feeYen()) {
-                return Transition.to(new Paying(tx, s.card(), s.session(), issuance, paid));
+                return Transition.to(new Paying(tx, s.card(), s.session(), issuance, paid), taken);
             }
             List<Effect> effects = new ArrayList<>();
+            effects.add(taken);
             effects.add(new StopPayment());
-            effects.add(journal(tx, JournalStage.PAID, id, "fee " + issuance.feeYen() + " yen, inserted " + paid + " yen"));
+            effects.add(money(tx, JournalStage.PAID, id, issuance.feeYen(), "inserted " + paid + " yen"));
             if (paid > issuance.feeYen()) {
+                effects.add(money(tx, JournalStage.CHANGE_DUE, id, paid - issuance.feeYen(), null));
                 effects.add(new PayOut(tx, id, paid - issuance.feeYen(), Effect.PayOutPurpose.CHANGE));
             }
+            effects.add(printRow(tx, JournalStage.PRINT_SENDING, id, null, null, null));
             effects.add(new Print(issuance, s.card().certificateSha256())); // the signed statement named this card: checked on reservation
             return new Transition(new Printing(tx, s.card(), s.session(), issuance, true), effects);
         }
@@ -284,23 +307,54 @@ public final class Flow {
         String id = s.issuance().issuanceId();
         List<Effect> effects = new ArrayList<>();
         effects.add(new StopPayment());
-        effects.add(journal(tx, stage, id, why));
+        effects.add(printRow(tx, stage, id, null, PrintState.FAILED, why));
         if (s.paidYen() > 0) {
+            effects.add(money(tx, JournalStage.REFUND_DUE, id, s.paidYen(), null));
             effects.add(new PayOut(tx, id, s.paidYen(), Effect.PayOutPurpose.REFUND));
         }
+        effects.add(printRow(tx, JournalStage.CONFIRM_SENT, id, null, PrintState.FAILED, null));
         effects.add(new Confirm(id, Confirmation.failed(why)));
-        return new Transition(new Confirming(tx, outcome, cardPresent), effects);
+        return new Transition(new Confirming(tx, outcome, cardPresent, id), effects);
     }
 
     /** Money paid back is journaled whatever the state: the drawer must add up. */
     private Record paidOut(PaidOut e) {
         if (!e.done()) {
-            return journal(e.transactionId(), JournalStage.PAYOUT_FAILED, e.issuanceId(),
-                    e.purpose() + " " + e.yen() + " yen not paid out: " + e.problem());
+            return money(e.transactionId(), JournalStage.PAYOUT_FAILED, e.issuanceId(), e.yen(),
+                    e.purpose() + " not paid out: " + e.problem());
         }
-        return journal(e.transactionId(),
+        return money(e.transactionId(),
                 e.purpose() == Effect.PayOutPurpose.REFUND ? JournalStage.REFUNDED : JournalStage.CHANGE_GIVEN,
-                e.issuanceId(), e.yen() + " yen");
+                e.issuanceId(), e.yen(), null);
+    }
+
+    /**
+     * A coin or bill taken while no fee is due (before or after the payment, between residents):
+     * journaled as taken, then paid straight back.
+     */
+    private List<Effect> cashNotDue(FlowState state, int yen) {
+        if (yen <= 0) {
+            return List.of();
+        }
+        String tx = transactionIdOf(state);
+        return List.of(money(tx, JournalStage.CASH_TAKEN, null, yen, "no fee due"),
+                money(tx, JournalStage.REFUND_DUE, null, yen, null),
+                new PayOut(tx, null, yen, Effect.PayOutPurpose.REFUND));
+    }
+
+    /** The transaction a state belongs to; money between residents is journaled under {@code idle}. */
+    static String transactionIdOf(FlowState state) {
+        if (state instanceof ReadingCard s) return s.transactionId();
+        if (state instanceof EnteringPin s) return s.transactionId();
+        if (state instanceof VerifyingPin s) return s.transactionId();
+        if (state instanceof Authenticating s) return s.transactionId();
+        if (state instanceof ChoosingDocument s) return s.transactionId();
+        if (state instanceof Reserving s) return s.transactionId();
+        if (state instanceof Paying s) return s.transactionId();
+        if (state instanceof Printing s) return s.transactionId();
+        if (state instanceof Confirming s) return s.transactionId();
+        if (state instanceof TakeCard s) return s.transactionId();
+        return "idle";
     }
 
     /** Refusals and silence of the endpoint before anything was reserved, and card trouble. */
@@ -340,6 +394,11 @@ public final class Flow {
                 || issuance.documentType() != s.document() || issuance.copies() != s.copies()) {
             return "not the document asked for";
         }
+        int menuFee = s.session().menu().documents().stream().filter(d -> d.type() == s.document())
+                .mapToInt(d -> d.feeYen()).findFirst().orElse(-1);
+        if (menuFee < 0 || statement.feeYen() != (long) menuFee * s.copies() || issuance.feeYen() != statement.feeYen()) {
+            return "fee not the menu's fee times the copies";
+        }
         if (!s.session().menu().issuingMunicipality(s.document()).equals(statement.municipalityCode())) {
             return "signed for another municipality";
         }
@@ -349,20 +408,39 @@ public final class Flow {
     private Transition printing(Printing s, FlowEvent event) {
         String tx = s.transactionId();
         String id = s.issuance().issuanceId();
+        if (event instanceof PrintSubmitted e) {
+            return Transition.to(s, printRow(tx, JournalStage.PRINT_SUBMITTED, id, e.printerJobId(), null, null),
+                    new FollowPrint(id, e.printerJobId()));
+        }
         if (event instanceof Printed e) {
             return Transition.to(
                     new Confirming(tx, new Outcome.Issued(id, s.issuance().documentType(), e.location()), s.cardPresent()),
-                    journal(tx, JournalStage.PRINTED, id, null),
+                    printRow(tx, JournalStage.PRINTED, id, e.printerJobId(), PrintState.PRINTED, null),
+                    printRow(tx, JournalStage.CONFIRM_SENT, id, null, PrintState.PRINTED, null),
                     new Confirm(id, Confirmation.printed()));
         }
         if (event instanceof PrintFailed e) {
             List<Effect> effects = new ArrayList<>();
-            effects.add(journal(tx, JournalStage.PRINT_FAILED, id, e.reason()));
+            effects.add(printRow(tx, JournalStage.PRINT_FAILED, id, e.printerJobId(), PrintState.FAILED, e.reason()));
             if (s.issuance().feeYen() > 0) {
+                effects.add(money(tx, JournalStage.REFUND_DUE, id, s.issuance().feeYen(), null));
                 effects.add(new PayOut(tx, id, s.issuance().feeYen(), Effect.PayOutPurpose.REFUND));
             }
+            effects.add(printRow(tx, JournalStage.CONFIRM_SENT, id, null, PrintState.FAILED, null));
             effects.add(new Confirm(id, Confirmation.failed(e.reason())));
             return new Transition(new Confirming(tx, new Outcome.PrintFailed(id, e.reason()), s.cardPresent()), effects);
+        }
+        if (event instanceof PrintInDoubt e) {
+            // neither refunded nor confirmed: the printer (or staff) must say whether the pages came out
+            List<Effect> effects = new ArrayList<>();
+            effects.add(printRow(tx, JournalStage.PRINT_IN_DOUBT, id, e.printerJobId(), PrintState.IN_DOUBT, e.reason()));
+            effects.add(new StopSelling("print of issuance " + id + " in doubt: " + e.reason()));
+            Outcome outcome = new Outcome.PrintInDoubt(id);
+            if (s.cardPresent()) {
+                return new Transition(new TakeCard(tx, outcome), effects);
+            }
+            effects.add(journal(tx, JournalStage.CARD_TAKEN, id, null));
+            return new Transition(new Welcome(), effects);
         }
         if (event instanceof CardRemoved) {
             // The pages are the resident's own: finish and confirm them, then do not wait for a card.
@@ -373,9 +451,10 @@ public final class Flow {
 
     private Transition confirming(Confirming s, FlowEvent event) {
         String tx = s.transactionId();
-        String id = s.outcome().issuanceId();
+        String id = s.issuanceId();
         if (event instanceof Confirmed) {
-            return settle(s, journal(tx, JournalStage.CONFIRMED, id, s.outcome().code()));
+            return settle(s, printRow(tx, JournalStage.CONFIRMED, id, null,
+                    s.outcome() instanceof Outcome.Issued ? PrintState.PRINTED : PrintState.FAILED, s.outcome().code()));
         }
         if (event instanceof EndpointRefused e) {
             return settle(s, journal(tx, JournalStage.ENDPOINT_UNAVAILABLE, id,
@@ -385,7 +464,7 @@ public final class Flow {
             return settle(s, journal(tx, JournalStage.ENDPOINT_UNAVAILABLE, id, "confirmation not delivered; in doubt"));
         }
         if (event instanceof CardRemoved) {
-            return Transition.to(new Confirming(tx, s.outcome(), false));
+            return Transition.to(new Confirming(tx, s.outcome(), false, id));
         }
         return null;
     }
@@ -395,7 +474,7 @@ public final class Flow {
             return Transition.to(new TakeCard(s.transactionId(), s.outcome()), journalEntry);
         }
         return Transition.to(new Welcome(), journalEntry,
-                journal(s.transactionId(), JournalStage.CARD_TAKEN, s.outcome().issuanceId(), null));
+                journal(s.transactionId(), JournalStage.CARD_TAKEN, s.issuanceId(), null));
     }
 
     /** Card removed or failing in any state before the print. */
@@ -425,5 +504,14 @@ public final class Flow {
 
     private Record journal(String tx, JournalStage stage, String issuanceId, String detail) {
         return new Record(new JournalEntry(clock.instant(), tx, stage, issuanceId, detail));
+    }
+
+    private Record money(String tx, JournalStage stage, String issuanceId, int yen, String detail) {
+        return new Record(JournalEntry.money(clock.instant(), tx, stage, issuanceId, yen, detail));
+    }
+
+    private Record printRow(String tx, JournalStage stage, String issuanceId, Integer jobId, PrintState state,
+                            String detail) {
+        return new Record(JournalEntry.print(clock.instant(), tx, stage, issuanceId, jobId, state, detail));
     }
 }

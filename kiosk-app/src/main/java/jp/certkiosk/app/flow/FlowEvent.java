@@ -75,14 +75,39 @@ public sealed interface FlowEvent {
     /** The endpoint reserved a document whose signature did not verify: it must not be printed. */
     record DocumentUnverified(String issuanceId, String reason) implements FlowEvent {}
 
-    record Printed(String location) implements FlowEvent {}
+    /** The printer took the job: its id there. The job is followed until it settles. */
+    record PrintSubmitted(int printerJobId) implements FlowEvent {}
 
-    record PrintFailed(String reason) implements FlowEvent {}
+    /** Every page came out (the printer said completed). */
+    record Printed(String location, Integer printerJobId) implements FlowEvent {
+        public Printed(String location) {
+            this(location, null);
+        }
+    }
+
+    /**
+     * Nothing came out and nothing will: refused before sending, never received by the printer, or
+     * canceled or aborted there. Only then is the fee given back.
+     */
+    record PrintFailed(String reason, Integer printerJobId) implements FlowEvent {
+        public PrintFailed(String reason) {
+            this(reason, null);
+        }
+    }
+
+    /**
+     * Nobody knows whether the pages came out (the job's answer was lost, the printer went away
+     * mid-job, the job never settled): neither refunded nor charged until it is settled.
+     */
+    record PrintInDoubt(String reason, Integer printerJobId) implements FlowEvent {}
 
     /** The endpoint acknowledged the confirmation (printed or failed). */
     record Confirmed() implements FlowEvent {}
 
-    /** The payment device took this much cash (a coin or a bill). */
+    /**
+     * The payment device took this much cash (a coin or a bill). In any state: money that arrives
+     * when no fee is due is journaled and paid back.
+     */
     record CashInserted(int yen) implements FlowEvent {}
 
     /**

@@ -54,8 +54,13 @@ public sealed interface FlowState {
         }
     }
 
-    /** Telling the endpoint how the print ended; the outcome is shown once it has answered. */
-    record Confirming(String transactionId, Outcome outcome, boolean cardPresent) implements FlowState {}
+    /** Telling the endpoint how the issuance ended; the outcome is shown once it has answered. */
+    record Confirming(String transactionId, Outcome outcome, boolean cardPresent, String issuanceId)
+            implements FlowState {
+        public Confirming(String transactionId, Outcome outcome, boolean cardPresent) {
+            this(transactionId, outcome, cardPresent, outcome.issuanceId());
+        }
+    }
 
     /** The transaction is over; waiting for the resident to take the card. */
     record TakeCard(String transactionId, Outcome outcome) implements FlowState {}

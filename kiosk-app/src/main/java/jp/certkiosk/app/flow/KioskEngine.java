@@ -15,17 +15,28 @@ import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.endpoint.IssuanceEndpoint;
 import jp.certkiosk.app.journal.Journal;
+import jp.certkiosk.app.journal.JournalEntry;
+import jp.certkiosk.app.journal.JournalStage;
+import jp.certkiosk.app.journal.Reconciliation;
+import jp.certkiosk.app.settle.Settlement;
 import jp.certkiosk.app.payment.PaymentDevice;
 import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
+import jp.certkiosk.printer.Submission;
 import jp.certkiosk.printer.security.AntiForgeryComposer;
+import jp.certkiosk.printer.security.MunicipalPdfCheck;
 import jp.certkiosk.printer.security.PrintMarks;
 
 /**
  * Runs the flow against the real world: feeds each event to {@link Flow}, carries out the effects
  * in order, and feeds their answers back, until the flow waits for the resident again. One event
  * at a time: nothing of one transaction can interleave with another's.
+ *
+ * <p>It stops selling (takes no new card) while a print is in doubt, or after a journal row could
+ * not be written; what the resident was owed at that moment (a refund, the confirmation) is still
+ * carried out. A doubt is settled at the printer and the endpoint when the kiosk starts, whenever
+ * a card is placed while it is stopped, and by staff.
  */
 public final class KioskEngine {
     private final Flow flow;
@@ -39,6 +50,8 @@ public final class KioskEngine {
     private final PaymentDevice payment;
     private final List<Consumer<FlowState>> listeners = new CopyOnWriteArrayList<>();
     private FlowState state = Flow.initial();
+    private String journalFailure;
+    private boolean doubtOpen;
 
     /** @param verifier checks the municipality's signature over every document before the flow sees it */
     public KioskEngine(Flow flow, String kioskId, CardService card, IssuanceEndpoint endpoint, Printer printer,
@@ -51,6 +64,59 @@ public final class KioskEngine {
         this.journal = journal;
         this.verifier = verifier;
         this.payment = payment;
+        this.doubtOpen = !Reconciliation.of(journal.entries()).inDoubt().isEmpty();
+    }
+
+    /** Why the kiosk takes no new resident, for staff; empty while it sells. */
+    public synchronized Optional<String> sellingStopped() {
+        if (journalFailure != null) {
+            return Optional.of("the journal cannot be written (" + journalFailure + "): call the service technician");
+        }
+        if (doubtOpen) {
+            return Optional.of("a print is in doubt: check the printer and settle it in staff mode");
+        }
+        return Optional.empty();
+    }
+
+    /** The settlement of this kiosk's open prints, confirmations and money owed, on its own parts. */
+    public Settlement settlement() {
+        return new Settlement(journal, printer, endpoint, flow.clock());
+    }
+
+    /** Settles what a stopped kiosk left open: run once when the kiosk starts, before the first resident. */
+    public synchronized Settlement.Result settleAtStart() {
+        Settlement.Result result = settlement().atStart();
+        doubtOpen = !result.stillInDoubt().isEmpty();
+        Reconciliation.Totals totals = Reconciliation.of(journal.entries()).totals();
+        String line;
+        try {
+            line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(totals);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            line = totals.toString();
+        }
+        System.getLogger(KioskEngine.class.getName()).log(
+                totals.ok() ? System.Logger.Level.INFO : System.Logger.Level.ERROR, "journal audit after start: " + line);
+        return result;
+    }
+
+    /**
+     * Staff looked at the printer and say whether the pages of a print in doubt came out; the kiosk
+     * sells again once no doubt is left.
+     */
+    public synchronized boolean settleByStaff(String issuanceId, boolean printed) {
+        boolean settled = settlement().settleByStaff(issuanceId, printed);
+        doubtOpen = !Reconciliation.of(journal.entries()).inDoubt().isEmpty();
+        return settled;
+    }
+
+    /**
+     * Settles prints in doubt and undelivered confirmations now (at the printer and the endpoint);
+     * the kiosk sells again once no doubt is left.
+     */
+    public synchronized Settlement.Result settleDoubts() {
+        Settlement.Result result = settlement().whileRunning();
+        doubtOpen = !Reconciliation.of(journal.entries()).inDoubt().isEmpty();
+        return result;
     }
 
     public synchronized FlowState state() {
@@ -64,6 +130,9 @@ public final class KioskEngine {
 
     /** Handles one event and everything it leads to; returns the state the flow then waits in. */
     public synchronized FlowState dispatch(FlowEvent event) {
+        if (event instanceof FlowEvent.CardInserted && state instanceof FlowState.Welcome && stoppedAfterRetry()) {
+            return state;
+        }
         Deque<FlowEvent> pending = new ArrayDeque<>();
         pending.add(event);
         try {
@@ -86,10 +155,43 @@ public final class KioskEngine {
         return state;
     }
 
+    /** Whether selling is stopped, after one more try to settle the doubts that stopped it. */
+    private boolean stoppedAfterRetry() {
+        if (journalFailure == null && doubtOpen) {
+            settleDoubts();
+        }
+        return sellingStopped().isPresent();
+    }
+
+    /**
+     * Writes a row. A row that cannot be written stops selling once this event is handled, but
+     * never the effects after it: the refund or confirmation it announces is still carried out.
+     */
+    private void record(JournalEntry entry) {
+        try {
+            journal.record(entry);
+        } catch (RuntimeException e) {
+            if (journalFailure == null) {
+                journalFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                System.getLogger(KioskEngine.class.getName()).log(System.Logger.Level.ERROR,
+                        "journal write failed at " + entry.stage() + "; the kiosk stops selling", e);
+            }
+        }
+    }
+
     private Optional<FlowEvent> run(Effect effect) {
         if (effect instanceof Effect.Record r) {
-            journal.record(r.entry());
+            record(r.entry());
             return Optional.empty();
+        }
+        if (effect instanceof Effect.StopSelling stop) {
+            doubtOpen = true;
+            record(new JournalEntry(flow.clock().instant(), Flow.transactionIdOf(state), JournalStage.OUT_OF_SERVICE,
+                    null, stop.reason()));
+            return Optional.empty();
+        }
+        if (effect instanceof Effect.FollowPrint f) {
+            return Optional.of(settled(printer.follow(f.printerJobId()), f.printerJobId()));
         }
         if (effect instanceof Effect.ReadCard) {
             return Optional.of(card.read());
@@ -151,33 +253,35 @@ public final class KioskEngine {
             // whatever went wrong, a document that could not be verified is not printed
             verification = new DocumentVerifier.Verification.Rejected("verification failed: " + e.getClass().getSimpleName());
         }
-        if (verification instanceof DocumentVerifier.Verification.Verified v) {
-            return new FlowEvent.IssuanceReserved(issuance, v.statement());
+        if (!(verification instanceof DocumentVerifier.Verification.Verified v)) {
+            return new FlowEvent.DocumentUnverified(issuance.issuanceId(),
+                    "signature: " + ((DocumentVerifier.Verification.Rejected) verification).reason());
         }
-        return new FlowEvent.DocumentUnverified(issuance.issuanceId(),
-                ((DocumentVerifier.Verification.Rejected) verification).reason());
+        // the document itself is checked before the resident pays: a PDF the kiosk would not print costs nothing
+        List<String> problems = MunicipalPdfCheck.problems(issuance.pdf());
+        if (!problems.isEmpty()) {
+            return new FlowEvent.DocumentUnverified(issuance.issuanceId(), "document: " + String.join("; ", problems));
+        }
+        if (issuance.printKey() == null) {
+            return new FlowEvent.DocumentUnverified(issuance.issuanceId(), "the issuance carries no print key");
+        }
+        return new FlowEvent.IssuanceReserved(issuance, v.statement());
     }
 
-    /** Prints only while the card that asked is still the card in the reader. */
+    /**
+     * Sends the job, only while the card that asked is still the card in the reader. The document
+     * was checked when it was reserved; composing it is the last thing that can refuse it.
+     */
     private FlowEvent print(Effect.Print p) {
         String boundTo = p.certificateSha256();
         Optional<String> inReader = card.certificateInReader();
         if (boundTo == null || inReader.isEmpty() || !inReader.get().equals(boundTo)) {
             return new FlowEvent.PrintFailed("the card in the reader is not the card the document is bound to");
         }
-        if (p.issuance().printKey() == null) {
-            return new FlowEvent.PrintFailed("the issuance carries no print key");
-        }
         byte[] sheets;
         try {
-            // one parse of the municipality's PDF: checked, then composed from the same document
-            AntiForgeryComposer.Composition composed = composer.checkAndCompose(p.issuance().pdf(),
+            sheets = composer.compose(p.issuance().pdf(),
                     new PrintMarks(p.issuance().issuanceId(), kioskId, p.issuance().printKey()));
-            if (composed instanceof AntiForgeryComposer.Composition.Refused refused) {
-                return new FlowEvent.PrintFailed("document refused before composing: "
-                        + String.join("; ", refused.problems()));
-            }
-            sheets = ((AntiForgeryComposer.Composition.Sheets) composed).pdf();
         } catch (java.io.IOException | RuntimeException e) {
             return new FlowEvent.PrintFailed("could not compose the sheets: " + e.getMessage());
         }
@@ -187,11 +291,25 @@ public final class KioskEngine {
         } catch (IllegalArgumentException e) {
             return new FlowEvent.PrintFailed("the issuance id cannot name a print job");
         }
-        PrintOutcome outcome = printer.print(job);
-        if (outcome instanceof PrintOutcome.Completed done) {
-            return new FlowEvent.Printed(done.location());
+        Submission submission = printer.submit(job);
+        if (submission instanceof Submission.Accepted accepted) {
+            return new FlowEvent.PrintSubmitted(accepted.jobId());
         }
-        return new FlowEvent.PrintFailed(((PrintOutcome.Failed) outcome).reason());
+        if (submission instanceof Submission.Refused refused) {
+            return new FlowEvent.PrintFailed(refused.reason());
+        }
+        // the answer was lost: the printer may have the job; its name finds it
+        return settled(printer.lookup(job.name()), null);
+    }
+
+    private static FlowEvent settled(PrintOutcome outcome, Integer jobId) {
+        if (outcome instanceof PrintOutcome.Completed done) {
+            return new FlowEvent.Printed(done.location(), jobId);
+        }
+        if (outcome instanceof PrintOutcome.Failed failed) {
+            return new FlowEvent.PrintFailed(failed.reason(), jobId);
+        }
+        return new FlowEvent.PrintInDoubt(((PrintOutcome.InDoubt) outcome).reason(), jobId);
     }
 
     private static <T> FlowEvent answer(EndpointResult<T> result, java.util.function.Function<T, FlowEvent> onOk) {

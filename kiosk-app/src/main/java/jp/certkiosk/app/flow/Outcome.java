@@ -45,6 +45,14 @@ public sealed interface Outcome {
         public String code() { return "PRINT_FAILED"; }
     }
 
+    /**
+     * Nobody can tell whether the pages came out: the fee is held (neither kept nor refunded) and
+     * staff settle it at the printer; the kiosk takes no new resident meanwhile.
+     */
+    record PrintInDoubt(String issuanceId) implements Outcome {
+        public String code() { return "PRINT_IN_DOUBT"; }
+    }
+
     record ServiceUnavailable(String reason) implements Outcome {
         public String code() { return "SERVICE_UNAVAILABLE"; }
     }

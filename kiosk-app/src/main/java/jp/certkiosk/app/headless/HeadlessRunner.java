@@ -50,11 +50,55 @@ public final class HeadlessRunner {
     }
 
     public Report run(Scenario scenario) {
+        return run(scenario, report -> { });
+    }
+
+    /**
+     * Plays the scenario; {@code progress} gets the report so far after each transaction, so a run
+     * cut short still leaves the report of every transaction that ended.
+     */
+    public Report run(Scenario scenario, java.util.function.Consumer<Report> progress) {
         List<Report.TransactionReport> results = new ArrayList<>();
+        int number = 0;
         for (Scenario.Step step : scenario.transactions()) {
-            results.add(play(step));
+            number++;
+            results.add(playable(number, step));
+            progress.accept(new Report(hand.reader(), results));
         }
         return new Report(hand.reader(), results);
+    }
+
+    /** A step that cannot be played as written gets a report saying why; the others are played. */
+    private Report.TransactionReport playable(int number, Scenario.Step step) {
+        if (step.card() == null || step.card().isBlank()) {
+            return Report.TransactionReport.notPlayed(number, step.card(), "INVALID_STEP",
+                    "transaction " + number + ": no card named");
+        }
+        if (step.copiesOrOne() < 1 || step.copiesOrOne() > jp.certkiosk.app.flow.Flow.MAX_COPIES) {
+            return Report.TransactionReport.notPlayed(number, step.card(), "INVALID_STEP",
+                    "transaction " + number + ": copies " + step.copiesOrOne() + " (1 to "
+                            + jp.certkiosk.app.flow.Flow.MAX_COPIES + " allowed)");
+        }
+        if (engine.sellingStopped().isPresent()) {
+            engine.settleDoubts(); // a print in doubt may have settled at the printer meanwhile
+        }
+        if (engine.sellingStopped().isPresent()) {
+            return Report.TransactionReport.notPlayed(number, step.card(), "OUT_OF_SERVICE",
+                    engine.sellingStopped().orElse("out of service"));
+        }
+        try {
+            return play(step);
+        } catch (UnknownCard e) {
+            return Report.TransactionReport.notPlayed(number, step.card(), "INVALID_STEP",
+                    "transaction " + number + ": " + e.getMessage());
+        }
+    }
+
+    /** The hand could not place a card of that profile: the step is reported, the run goes on. */
+    private static final class UnknownCard extends RuntimeException {
+        UnknownCard(String message) {
+            super(message);
+        }
     }
 
     private Report.TransactionReport play(Scenario.Step step) {
@@ -63,7 +107,11 @@ public final class HeadlessRunner {
         }
         List<Report.PinAttempt> attempts = new ArrayList<>();
         Iterator<String> pins = step.pins().iterator();
-        hand.place(step.card());
+        try {
+            hand.place(step.card());
+        } catch (IllegalArgumentException e) {
+            throw new UnknownCard(e.getMessage());
+        }
         String tx;
         FlowState state;
         if (hand.watched()) {
@@ -111,9 +159,9 @@ public final class HeadlessRunner {
         } else {
             engine.dispatch(new FlowEvent.CardRemoved());
         }
-        List<String> lines = journalOf(tx);
+        List<JournalEntry> rows = journalOf(tx);
         return new Report.TransactionReport(tx, step.card(), outcome.code(), outcome.issuanceId(), outputFile(outcome),
-                attempts, verifies, feeYen, paidYen, refundedYen(lines), lines);
+                attempts, verifies, feeYen, paidYen, refundedYen(rows), lines(rows));
     }
 
     /**
@@ -173,14 +221,31 @@ public final class HeadlessRunner {
         return denominations.get(denominations.size() - 1);
     }
 
-    private static int refundedYen(List<String> journalLines) {
-        int refunded = 0;
-        for (String line : journalLines) {
-            if (line.startsWith(JournalStage.REFUNDED.name() + " ")) {
-                refunded += Integer.parseInt(line.split(" ")[1]);
+    private static int refundedYen(List<JournalEntry> rows) {
+        return rows.stream().filter(e -> e.stage() == JournalStage.REFUNDED && e.yen() != null)
+                .mapToInt(JournalEntry::yen).sum();
+    }
+
+    /** The rows as report lines: stage, then the amount, job id, print state and note where there are. */
+    private static List<String> lines(List<JournalEntry> rows) {
+        List<String> lines = new ArrayList<>();
+        for (JournalEntry e : rows) {
+            StringBuilder line = new StringBuilder(e.stage().name());
+            if (e.yen() != null) {
+                line.append(' ').append(e.yen()).append(" yen");
             }
+            if (e.printerJobId() != null) {
+                line.append(" job ").append(e.printerJobId());
+            }
+            if (e.printState() != null) {
+                line.append(' ').append(e.printState());
+            }
+            if (e.detail() != null) {
+                line.append(' ').append(e.detail());
+            }
+            lines.add(line.toString());
         }
-        return refunded;
+        return lines;
     }
 
     private FlowState type(String typed) {
@@ -237,14 +302,8 @@ public final class HeadlessRunner {
         throw new IllegalStateException("after reading the card the flow is in " + state);
     }
 
-    private List<String> journalOf(String tx) {
-        List<String> lines = new ArrayList<>();
-        for (JournalEntry entry : journal.entries()) {
-            if (entry.transactionId().equals(tx)) {
-                lines.add(entry.stage() + (entry.detail() == null ? "" : " " + entry.detail()));
-            }
-        }
-        return lines;
+    private List<JournalEntry> journalOf(String tx) {
+        return journal.entries().stream().filter(e -> e.transactionId().equals(tx)).toList();
     }
 
     private static String outputFile(Outcome outcome) {

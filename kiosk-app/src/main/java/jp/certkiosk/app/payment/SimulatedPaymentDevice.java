@@ -6,7 +6,8 @@ import java.util.function.IntConsumer;
 
 /**
  * A coin and bill acceptor in memory, for the demo, headless runs and tests. A resident (or a
- * test) inserts coins and bills with {@link #insert}; they are taken only while a fee is due. The
+ * test) inserts coins and bills with {@link #insert}; they are taken only while a fee is due, and
+ * the slots close by themselves once the coins taken reach the fee. The
  * hopper holds a limited amount of change, so running dry can be tried.
  */
 public final class SimulatedPaymentDevice implements PaymentDevice {
@@ -16,6 +17,7 @@ public final class SimulatedPaymentDevice implements PaymentDevice {
     private final List<IntConsumer> listeners = new CopyOnWriteArrayList<>();
     private int hopperYen;
     private boolean accepting;
+    private int dueYen;
     private int takenYen;
     private int paidOutYen;
 
@@ -25,7 +27,8 @@ public final class SimulatedPaymentDevice implements PaymentDevice {
 
     @Override
     public synchronized void startAccepting(int dueYen) {
-        accepting = true;
+        this.dueYen = dueYen;
+        accepting = dueYen > 0;
     }
 
     @Override
@@ -45,6 +48,10 @@ public final class SimulatedPaymentDevice implements PaymentDevice {
             }
             takenYen += yen;
             hopperYen += yen < 1000 ? yen : 0;
+            dueYen -= yen;
+            if (dueYen <= 0) {
+                accepting = false; // the fee is reached: the slots close by themselves
+            }
         }
         listeners.forEach(listener -> listener.accept(yen));
         return true;

@@ -9,7 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.journal.Journal;
+import jp.certkiosk.app.journal.Reconciliation;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.app.journal.JournalStage;
 import jp.certkiosk.app.payment.PaymentDevice;
@@ -41,9 +43,17 @@ public final class StaffConsole {
     private final Supplier<String> endpoint;
     private final Clock clock;
     private final Runnable restart;
+    private final KioskEngine engine;
 
     public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<String> reader,
                         Supplier<String> endpoint, Clock clock, Runnable restart) {
+        this(journal, printer, payment, reader, endpoint, clock, restart, null);
+    }
+
+    /** @param engine the kiosk whose prints in doubt staff settle */
+    public StaffConsole(Journal journal, Printer printer, PaymentDevice payment, Supplier<String> reader,
+                        Supplier<String> endpoint, Clock clock, Runnable restart, KioskEngine engine) {
+        this.engine = engine;
         this.journal = journal;
         this.printer = printer;
         this.payment = payment;
@@ -57,7 +67,7 @@ public final class StaffConsole {
     public record Status(String reader, String printer, List<String> printerReasons, String payment, String endpoint,
                          String clock) {}
 
-    /** Today's transactions in numbers. In doubt: reserved, never confirmed as printed or failed. */
+    /** Today's transactions in numbers. In doubt: prints nobody can vouch for yet, of any day. */
     public record Summary(int issued, int feesYen, int refundsYen, int failures, int inDoubt) {}
 
     public Status status() {
@@ -66,52 +76,63 @@ public final class StaffConsole {
                 endpoint.get(), clock.instant().toString());
     }
 
+    /**
+     * Today's transactions in numbers, from the journal's typed columns: documents printed, fees kept,
+     * refunds paid, failures; in doubt counts every print not yet settled, whatever its day.
+     */
     public Summary today() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         ZoneId zone = clock.getZone();
-        int issued = 0;
-        int fees = 0;
-        int refunds = 0;
+        List<JournalEntry> all = journal.entries();
+        List<JournalEntry> todays = all.stream().filter(e -> LocalDate.ofInstant(e.at(), zone).equals(today)).toList();
+        Reconciliation.Totals day = Reconciliation.of(todays).totals();
         int failures = 0;
-        Set<String> reserved = new HashSet<>();
-        Set<String> settled = new HashSet<>();
-        for (JournalEntry e : journal.entries()) {
-            if (!LocalDate.ofInstant(e.at(), zone).equals(today)) {
-                continue;
-            }
+        for (JournalEntry e : todays) {
             JournalStage stage = e.stage();
-            if (stage == JournalStage.PRINTED) {
-                issued++;
-            } else if (stage == JournalStage.PAID) {
-                fees += yen(e.detail(), "fee ");
-            } else if (stage == JournalStage.REFUNDED) {
-                refunds += yen(e.detail(), "");
-            } else if (stage == JournalStage.PRINT_FAILED || stage == JournalStage.CARD_FAILED
+            if (stage == JournalStage.PRINT_FAILED || stage == JournalStage.CARD_FAILED
                     || stage == JournalStage.ENDPOINT_UNAVAILABLE || stage == JournalStage.BINDING_REFUSED
                     || stage == JournalStage.PAYOUT_FAILED) {
                 failures++;
             }
-            if (stage == JournalStage.RESERVED) {
-                reserved.add(e.issuanceId());
-            } else if (stage == JournalStage.CONFIRMED) {
-                settled.add(e.issuanceId());
-            }
         }
-        reserved.removeAll(settled);
-        return new Summary(issued, fees, refunds, failures, reserved.size());
+        return new Summary(day.printed(), day.feesKeptYen(), day.refundedYen(), failures,
+                Reconciliation.of(all).inDoubt().size());
     }
 
-    private static int yen(String detail, String prefix) {
-        if (detail == null || !detail.startsWith(prefix)) {
-            return 0;
+    /** The whole journal reconciled: the same totals as {@code ./kiosk journal audit}. */
+    public Reconciliation.Totals audit() {
+        return Reconciliation.of(journal.entries()).totals();
+    }
+
+    /** Prints in doubt, oldest first: what staff must look at on the printer. */
+    public List<Reconciliation.IssuanceAccount> doubts() {
+        return Reconciliation.of(journal.entries()).inDoubt();
+    }
+
+    /** Why the kiosk takes no new resident (a print in doubt, a journal that fails), if it does not. */
+    public java.util.Optional<String> sellingStopped() {
+        return engine == null ? java.util.Optional.empty() : engine.sellingStopped();
+    }
+
+    /**
+     * Staff looked at the printer: the pages of the print in doubt came out, or not. Journaled
+     * (a STAFF row, then the settlement); false if that print is not in doubt.
+     */
+    public boolean settleDoubt(String issuanceId, boolean pagesCameOut) {
+        if (engine == null) {
+            throw new IllegalStateException("this staff console has no kiosk engine to settle with");
         }
-        String rest = detail.substring(prefix.length());
-        int end = rest.indexOf(' ');
-        try {
-            return Integer.parseInt(end < 0 ? rest : rest.substring(0, end));
-        } catch (NumberFormatException e) {
-            return 0;
+        record("settles print " + issuanceId + ": " + (pagesCameOut ? "pages came out" : "no pages came out"));
+        return engine.settleByStaff(issuanceId, pagesCameOut);
+    }
+
+    /** Asks the printer and the endpoint again about every print in doubt. */
+    public List<String> retryDoubts() {
+        if (engine == null) {
+            return List.of();
         }
+        record("asks the printer about prints in doubt");
+        return engine.settleDoubts().stillInDoubt();
     }
 
     public void loggedIn() {
@@ -129,12 +150,25 @@ public final class StaffConsole {
     /** Prints one page that names no one, to check paper and toner. */
     public PrintOutcome testPrint() {
         PrintOutcome outcome = printer.print(new PrintJob("test-page-" + clock.millis(), testPage()));
-        record("test print: " + (outcome instanceof PrintOutcome.Completed ? "completed" : ((PrintOutcome.Failed) outcome).reason()));
+        record("test print: " + outcome.describe());
         return outcome;
     }
 
     public void outOfService(boolean on) {
-        record(on ? "out of service switched on" : "out of service switched off");
+        journal.record(new JournalEntry(clock.instant(), STAFF_TX,
+                on ? JournalStage.STAFF_OUT_OF_SERVICE : JournalStage.STAFF_BACK_IN_SERVICE, null,
+                on ? "out of service switched on" : "out of service switched off"));
+    }
+
+    /** Whether staff left the kiosk switched out of service (it stays so across restarts). */
+    public boolean outOfServiceSwitchedOn() {
+        JournalStage last = null;
+        for (JournalEntry e : journal.entries()) {
+            if (e.stage() == JournalStage.STAFF_OUT_OF_SERVICE || e.stage() == JournalStage.STAFF_BACK_IN_SERVICE) {
+                last = e.stage();
+            }
+        }
+        return last == JournalStage.STAFF_OUT_OF_SERVICE;
     }
 
     public void restart() {

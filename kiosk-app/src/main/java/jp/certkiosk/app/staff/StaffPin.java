@@ -25,17 +25,53 @@ public final class StaffPin {
 
     private final String stored;
     private final Clock clock;
+    private final Path backoffFile;
     private int failures;
     private Instant lockedUntil = Instant.MIN;
 
-    private StaffPin(String stored, Clock clock) {
+    private StaffPin(String stored, Clock clock, Path backoffFile) {
         this.stored = stored;
         this.clock = clock;
+        this.backoffFile = backoffFile;
     }
 
-    /** Reads the hash from {@code file}; the file holds no PIN. */
+    /**
+     * Reads the hash from {@code file}; the file holds no PIN. The back-off (wrong tries in a row and
+     * the time until the next try) is kept beside it in {@code <file>.backoff}, so a restart of the
+     * kiosk does not reset it.
+     */
     public static StaffPin load(Path file, Clock clock) throws IOException {
-        return new StaffPin(Files.readString(file, StandardCharsets.US_ASCII).trim(), clock);
+        StaffPin pin = new StaffPin(Files.readString(file, StandardCharsets.US_ASCII).trim(), clock,
+                file.resolveSibling(file.getFileName() + ".backoff"));
+        pin.readBackoff();
+        return pin;
+    }
+
+    private void readBackoff() {
+        try {
+            if (Files.exists(backoffFile)) {
+                String[] parts = Files.readString(backoffFile, StandardCharsets.US_ASCII).trim().split(" ");
+                failures = Integer.parseInt(parts[0]);
+                lockedUntil = Instant.parse(parts[1]);
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: the strictest back-off rather than none
+            failures = 16;
+            lockedUntil = clock.instant().plus(MAX_BACKOFF);
+        }
+    }
+
+    /** Written aside and moved into place: a crash leaves the old back-off or the new one. */
+    private void writeBackoff() {
+        try {
+            Path partial = backoffFile.resolveSibling(backoffFile.getFileName() + ".part");
+            Files.writeString(partial, failures + " " + (lockedUntil.equals(Instant.MIN) ? Instant.EPOCH : lockedUntil)
+                    + "\n", StandardCharsets.US_ASCII);
+            Files.move(partial, backoffFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the staff PIN back-off: " + e.getMessage(), e);
+        }
     }
 
     /** Writes the hash of {@code pin} to {@code file} (the caller wipes {@code pin}). */
@@ -72,6 +108,7 @@ public final class StaffPin {
         if (MessageDigest.isEqual(expected, actual)) {
             failures = 0;
             lockedUntil = Instant.MIN;
+            writeBackoff();
             return new Check.Accepted();
         }
         failures++;
@@ -80,6 +117,7 @@ public final class StaffPin {
             wait = MAX_BACKOFF;
         }
         lockedUntil = now.plus(wait);
+        writeBackoff();
         return new Check.Wrong(wait);
     }
 

@@ -95,6 +95,9 @@ public final class KioskViewModel {
         this.audio = audio;
         this.state = parts.engine().state();
         parts.engine().onStateChange(next -> onFxThread.accept(() -> arrive(next)));
+        if (parts.staff() != null && parts.staff().outOfServiceSwitchedOn()) {
+            outOfService = "outOfService.staff"; // staff's switch survives a restart
+        }
         parts.payment().onCashInserted(yen -> background.execute(() -> parts.engine().dispatch(new FlowEvent.CashInserted(yen))));
     }
 

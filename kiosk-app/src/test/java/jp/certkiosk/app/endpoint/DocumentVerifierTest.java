@@ -40,7 +40,7 @@ class DocumentVerifierTest {
     }
 
     static DocumentStatement statement(String kioskId, byte[] pdf) {
-        return new DocumentStatement("i-1", "s-1", kioskId, "aa11", "999001", DocumentType.RESIDENT_RECORD_COPY, 1,
+        return new DocumentStatement("i-1", "s-1", kioskId, "aa11", "999001", DocumentType.RESIDENT_RECORD_COPY, 1, 200,
                 AuthenticationPayload.sha256Hex(pdf), NOW);
     }
 

@@ -64,16 +64,27 @@ class FlowTest {
 
         t = flow.next(t.state(), new CashInserted(100));
         assertEquals(100, ((Paying) t.state()).paidYen());
-        assertTrue(t.effects().isEmpty());
+        assertEquals(List.of(JournalStage.CASH_TAKEN), journalStages(t), "each coin is journaled as it is taken");
+        assertEquals(100, ((Effect.Record) t.effects().get(0)).entry().yen());
         t = flow.next(t.state(), new CashInserted(100));
         assertInstanceOf(Printing.class, t.state());
-        assertEquals(List.of(JournalStage.PAID), journalStages(t));
-        assertEquals(new Effect.StopPayment(), t.effects().get(0));
+        assertEquals(List.of(JournalStage.CASH_TAKEN, JournalStage.PAID, JournalStage.PRINT_SENDING), journalStages(t),
+                "the print is journaled before it is sent");
+        assertEquals(200, ((Effect.Record) t.effects().get(2)).entry().yen(), "PAID holds the fee");
+        assertEquals(new Effect.StopPayment(), t.effects().get(1));
         assertInstanceOf(Effect.Print.class, t.effects().get(t.effects().size() - 1));
         assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.PayOut), "exact fee: no change");
 
-        t = flow.next(t.state(), new Printed("/out/i-1.pdf"));
-        assertEquals(new Effect.Confirm("i-1", Confirmation.printed()), t.effects().get(1));
+        t = flow.next(t.state(), new PrintSubmitted(7));
+        assertInstanceOf(Printing.class, t.state());
+        assertEquals(List.of(JournalStage.PRINT_SUBMITTED), journalStages(t));
+        assertEquals(7, ((Effect.Record) t.effects().get(0)).entry().printerJobId());
+        assertEquals(new Effect.FollowPrint("i-1", 7), t.effects().get(1));
+
+        t = flow.next(t.state(), new Printed("/out/i-1.pdf", 7));
+        assertEquals(List.of(JournalStage.PRINTED, JournalStage.CONFIRM_SENT), journalStages(t),
+                "the confirmation is journaled before it is sent");
+        assertEquals(new Effect.Confirm("i-1", Confirmation.printed()), t.effects().get(2));
 
         t = flow.next(t.state(), new Confirmed());
         assertEquals(new TakeCard("tx-1", new Outcome.Issued("i-1", DocumentType.RESIDENT_RECORD_COPY, "/out/i-1.pdf")),
@@ -136,7 +147,7 @@ class FlowTest {
                 new DocumentUnverified("i-9", "the signer does not chain to the municipal anchor"))) {
             Transition t = flow.next(reserving, foreign);
             assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.Print), foreign.toString());
-            assertEquals(List.of(JournalStage.BINDING_REFUSED), journalStages(t));
+            assertEquals(List.of(JournalStage.BINDING_REFUSED, JournalStage.CONFIRM_SENT), journalStages(t));
             Effect.Confirm confirm = t.effects().stream().filter(Effect.Confirm.class::isInstance)
                     .map(Effect.Confirm.class::cast).findFirst().orElseThrow();
             assertEquals(Confirmation.Outcome.FAILED, confirm.confirmation().outcome());
@@ -148,13 +159,13 @@ class FlowTest {
     void aFailedPrintRefundsTheFeeAndIsReportedAsFailedToTheEndpoint() {
         Printing printing = new Printing("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), true);
         Transition t = flow.next(printing, new PrintFailed("media-empty"));
-        assertEquals(List.of(JournalStage.PRINT_FAILED), journalStages(t));
-        assertEquals(new Effect.PayOut("tx", "i-1", 200, Effect.PayOutPurpose.REFUND), t.effects().get(1));
-        assertEquals(new Effect.Confirm("i-1", Confirmation.failed("media-empty")), t.effects().get(2));
+        assertEquals(List.of(JournalStage.PRINT_FAILED, JournalStage.REFUND_DUE, JournalStage.CONFIRM_SENT), journalStages(t));
+        assertEquals(new Effect.PayOut("tx", "i-1", 200, Effect.PayOutPurpose.REFUND), t.effects().get(2));
+        assertEquals(new Effect.Confirm("i-1", Confirmation.failed("media-empty")), t.effects().get(4));
 
         t = flow.next(t.state(), new PaidOut("tx", "i-1", 200, Effect.PayOutPurpose.REFUND, true, null));
         assertEquals(List.of(JournalStage.REFUNDED), journalStages(t));
-        assertEquals("200 yen", ((Effect.Record) t.effects().get(0)).entry().detail());
+        assertEquals(200, ((Effect.Record) t.effects().get(0)).entry().yen());
         t = flow.next(t.state(), new Confirmed());
         assertEquals(new TakeCard("tx", new Outcome.PrintFailed("i-1", "media-empty")), t.state());
     }
@@ -341,9 +352,9 @@ class FlowTest {
                 new DocumentBinding("i-1", "s-1", "aa11"), new byte[] {1}, new byte[32]);
         Reserving reserving = new Reserving("tx", CARD, session, DocumentType.FAMILY_REGISTER, 1);
         assertInstanceOf(Paying.class, flow.next(reserving, new IssuanceReserved(register,
-                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999002"))).state());
+                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999002", 450))).state());
         assertInstanceOf(Confirming.class, flow.next(reserving, new IssuanceReserved(register,
-                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999001"))).state(),
+                statement("i-1", "s-1", "aa11", DocumentType.FAMILY_REGISTER, "999001", 450))).state(),
                 "the resident's own municipality does not keep this register");
         Reserving copy = new Reserving("tx", CARD, session, DocumentType.RESIDENT_RECORD_COPY, 1);
         assertInstanceOf(Confirming.class, flow.next(copy, new IssuanceReserved(issuance("i-2", "s-1", "aa11"),
@@ -359,7 +370,13 @@ class FlowTest {
     }
 
     static DocumentStatement statement(String id, String session, String certHash, DocumentType type, String municipality) {
-        return new DocumentStatement(id, session, "kiosk-1", certHash, municipality, type, 1, "00", NOW);
+        return statement(id, session, certHash, type, municipality, 200);
+    }
+
+    /** A statement signing the fee for all copies: the menu's fee times the copies, or a wrong one. */
+    static DocumentStatement statement(String id, String session, String certHash, DocumentType type, String municipality,
+                                       int feeYen) {
+        return new DocumentStatement(id, session, "kiosk-1", certHash, municipality, type, 1, feeYen, "00", NOW);
     }
 
     static Issuance issuance(String id, String session, String certHash) {

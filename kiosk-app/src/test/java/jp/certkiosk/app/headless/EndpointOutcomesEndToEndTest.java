@@ -206,7 +206,7 @@ class EndpointOutcomesEndToEndTest {
         assertEquals("DOCUMENT_NOT_BOUND", result.outcome());
         assertNull(result.outputFile());
         assertEquals(printedBefore, printedFiles(), "nothing was printed");
-        assertTrue(result.journal().contains("BINDING_REFUSED bound to another session"), result.journal().toString());
+        assertTrue(result.journal().contains("BINDING_REFUSED FAILED bound to another session"), result.journal().toString());
         assertFalse(result.journal().stream().anyMatch(line -> line.startsWith("PRINTED")), result.journal().toString());
         assertEquals(feesBefore, demo.simulator().feesChargedYen(), "no fee");
     }
@@ -221,8 +221,8 @@ class EndpointOutcomesEndToEndTest {
 
         assertEquals("DOCUMENT_NOT_BOUND", result.outcome());
         assertEquals(printedBefore, printedFiles(), "nothing was printed");
-        assertTrue(result.journal().contains("BINDING_REFUSED bound to another card"), result.journal().toString());
-        assertTrue(result.journal().contains("CONFIRMED DOCUMENT_NOT_BOUND"), result.journal().toString());
+        assertTrue(result.journal().contains("BINDING_REFUSED FAILED bound to another card"), result.journal().toString());
+        assertTrue(result.journal().contains("CONFIRMED FAILED DOCUMENT_NOT_BOUND"), result.journal().toString());
         var endpoint = new jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint(demo.config().endpoint());
         try (endpoint) {
             IssuanceState state = ((jp.certkiosk.app.endpoint.EndpointResult.Ok<IssuanceState>)

@@ -63,8 +63,10 @@ class HeadlessRunnerTest {
         String text = text(pdf);
         assertTrue(text.contains("住民票"), text);
         assertTrue(text.replaceAll("[ 　]", "").contains("山田太郎"), text);
-        assertEquals(List.of("CARD_READ tries left 3", "AUTHENTICATED", "RESERVED RESIDENT_RECORD_COPY x1, fee 200 yen", "PAID fee 200 yen, inserted 200 yen", "PRINTED",
-                "CONFIRMED ISSUED", "CARD_TAKEN"), result.journal());
+        assertEquals(List.of("CARD_READ tries left 3", "AUTHENTICATED", "RESERVED 200 yen RESIDENT_RECORD_COPY x1",
+                "CASH_TAKEN 100 yen", "CASH_TAKEN 100 yen", "PAID 200 yen inserted 200 yen", "PRINT_SENDING",
+                "PRINT_SUBMITTED job 1", "PRINTED job 1 PRINTED", "CONFIRM_SENT PRINTED", "CONFIRMED PRINTED ISSUED",
+                "CARD_TAKEN"), result.journal());
     }
 
     @Test

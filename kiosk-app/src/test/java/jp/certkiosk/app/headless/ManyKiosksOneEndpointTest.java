@@ -23,6 +23,7 @@ import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
 import jp.certkiosk.printer.PrinterStatus;
+import jp.certkiosk.printer.Submission;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -71,12 +72,12 @@ class ManyKiosksOneEndpointTest {
         }
 
         @Override
-        public synchronized PrintOutcome print(PrintJob job) {
+        public synchronized Submission submit(PrintJob job) {
             String text;
             try (PDDocument document = Loader.loadPDF(job.pdf())) {
                 text = new PDFTextStripper().getText(document).replaceAll("[ 　\\n\\r]", "");
             } catch (IOException e) {
-                return new PrintOutcome.Failed("unreadable PDF");
+                return new Submission.Refused("unreadable PDF");
             }
             if (!text.contains(holder.resident())) {
                 wrong.add(job.name() + " lacks the card holder");
@@ -87,7 +88,18 @@ class ManyKiosksOneEndpointTest {
                 }
             }
             printed.add(job.name());
-            return new PrintOutcome.Completed("memory:" + job.name());
+            return new Submission.Accepted(printed.size());
+        }
+
+        @Override
+        public synchronized PrintOutcome follow(int jobId) {
+            return new PrintOutcome.Completed("memory:" + printed.get(jobId - 1));
+        }
+
+        @Override
+        public synchronized PrintOutcome lookup(String jobName) {
+            return printed.contains(jobName) ? new PrintOutcome.Completed("memory:" + jobName)
+                    : new PrintOutcome.Failed("never received");
         }
     }
 

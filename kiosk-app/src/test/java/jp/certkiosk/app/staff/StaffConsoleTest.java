@@ -1,6 +1,7 @@
 package jp.certkiosk.app.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,9 @@ import java.time.ZoneId;
 import java.util.List;
 import jp.certkiosk.app.journal.InMemoryJournal;
 import jp.certkiosk.app.journal.JournalEntry;
+import jp.certkiosk.app.journal.JournalEntry.PrintState;
 import jp.certkiosk.app.journal.JournalStage;
+import jp.certkiosk.app.journal.Reconciliation;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.printer.FilePrinter;
 import jp.certkiosk.printer.PrintOutcome;
@@ -29,22 +32,32 @@ class StaffConsoleTest {
         Instant yesterday = NOW.minusSeconds(86_400);
         List.of(
                 entry(yesterday, "t0", JournalStage.PRINTED, "i-0", null),
-                entry(yesterday, "t0", JournalStage.PAID, "i-0", "fee 999 yen, inserted 999 yen"),
-                entry(NOW, "t1", JournalStage.RESERVED, "i-1", "RESIDENT_RECORD_COPY x1, fee 200 yen"),
-                entry(NOW, "t1", JournalStage.PAID, "i-1", "fee 200 yen, inserted 500 yen"),
-                entry(NOW, "t1", JournalStage.CHANGE_GIVEN, "i-1", "300 yen"),
-                entry(NOW, "t1", JournalStage.PRINTED, "i-1", null),
-                entry(NOW, "t1", JournalStage.CONFIRMED, "i-1", "ISSUED"),
-                entry(NOW, "t2", JournalStage.RESERVED, "i-2", "RESIDENT_RECORD_COPY x2, fee 400 yen"),
-                entry(NOW, "t2", JournalStage.PAID, "i-2", "fee 400 yen, inserted 400 yen"),
-                entry(NOW, "t2", JournalStage.PRINT_FAILED, "i-2", "media-empty"),
-                entry(NOW, "t2", JournalStage.REFUNDED, "i-2", "400 yen"),
-                entry(NOW, "t3", JournalStage.RESERVED, "i-3", "RESIDENT_RECORD_COPY x1, fee 200 yen"))
+                money(yesterday, "t0", JournalStage.PAID, "i-0", 999),
+                money(NOW, "t1", JournalStage.RESERVED, "i-1", 200),
+                money(NOW, "t1", JournalStage.CASH_TAKEN, "i-1", 500),
+                money(NOW, "t1", JournalStage.PAID, "i-1", 200),
+                money(NOW, "t1", JournalStage.CHANGE_DUE, "i-1", 300),
+                money(NOW, "t1", JournalStage.CHANGE_GIVEN, "i-1", 300),
+                print(NOW, "t1", JournalStage.PRINTED, "i-1", PrintState.PRINTED),
+                print(NOW, "t1", JournalStage.CONFIRMED, "i-1", PrintState.PRINTED),
+                money(NOW, "t2", JournalStage.RESERVED, "i-2", 400),
+                money(NOW, "t2", JournalStage.CASH_TAKEN, "i-2", 400),
+                money(NOW, "t2", JournalStage.PAID, "i-2", 400),
+                print(NOW, "t2", JournalStage.PRINT_FAILED, "i-2", PrintState.FAILED),
+                money(NOW, "t2", JournalStage.REFUND_DUE, "i-2", 400),
+                money(NOW, "t2", JournalStage.REFUNDED, "i-2", 400),
+                money(NOW, "t3", JournalStage.RESERVED, "i-3", 200),
+                money(NOW, "t3", JournalStage.CASH_TAKEN, "i-3", 200),
+                money(NOW, "t3", JournalStage.PAID, "i-3", 200),
+                print(NOW, "t3", JournalStage.PRINT_IN_DOUBT, "i-3", PrintState.IN_DOUBT))
                 .forEach(journal::record);
         StaffConsole console = console(journal);
 
-        assertEquals(new StaffConsole.Summary(1, 600, 400, 1, 2), console.today(),
-                "i-2 was never confirmed (no CONFIRMED row) and i-3 stopped after the reservation");
+        assertEquals(new StaffConsole.Summary(1, 200, 400, 1, 1), console.today(),
+                "today: i-1 printed (fee kept), i-2 failed and refunded, i-3 in doubt (its fee held)");
+        Reconciliation.Totals audit = console.audit();
+        assertTrue(audit.ok(), audit::toString);
+        assertEquals(200, audit.heldInDoubtYen());
     }
 
     @Test
@@ -56,13 +69,25 @@ class StaffConsoleTest {
         console.restart();
         List<String> staff = journal.entries().stream().filter(e -> e.stage() == JournalStage.STAFF)
                 .map(JournalEntry::detail).toList();
-        assertEquals(List.of("test print: completed", "out of service switched on", "restart requested"), staff);
+        assertEquals(List.of("test print: completed", "restart requested"), staff);
+        assertTrue(console.outOfServiceSwitchedOn(), "the switch is a journal row: it survives a restart");
+        assertTrue(console(journal).outOfServiceSwitchedOn());
+        console.outOfService(false);
+        assertFalse(console(journal).outOfServiceSwitchedOn());
         assertTrue(dir.resolve("out").toFile().list().length == 1);
     }
 
     StaffConsole console(InMemoryJournal journal) {
         return new StaffConsole(journal, new FilePrinter(dir.resolve("out")), new SimulatedPaymentDevice(1000),
                 () -> "reader ok", () -> "endpoint ok", Clock.fixed(NOW, TOKYO), () -> { });
+    }
+
+    static JournalEntry money(Instant at, String tx, JournalStage stage, String issuance, int yen) {
+        return JournalEntry.money(at, tx, stage, issuance, yen, null);
+    }
+
+    static JournalEntry print(Instant at, String tx, JournalStage stage, String issuance, PrintState state) {
+        return JournalEntry.print(at, tx, stage, issuance, null, state, null);
     }
 
     static JournalEntry entry(Instant at, String tx, JournalStage stage, String issuance, String detail) {

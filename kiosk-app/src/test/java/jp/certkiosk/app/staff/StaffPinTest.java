@@ -56,4 +56,22 @@ class StaffPinTest {
         assertEquals(new StaffPin.Check.Wrong(Duration.ofSeconds(1)), pin.check("333333".toCharArray()),
                 "a success resets the backoff");
     }
+
+    @Test
+    void theBackoffSurvivesARestart() throws IOException {
+        Path file = dir.resolve("staff-pin");
+        StaffPin.store(file, "482913".toCharArray());
+        Ticking clock = new Ticking();
+        StaffPin before = StaffPin.load(file, clock);
+        before.check("000000".toCharArray());
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(new StaffPin.Check.Wrong(Duration.ofSeconds(2)), before.check("111111".toCharArray()));
+
+        StaffPin restarted = StaffPin.load(file, clock);
+        assertInstanceOf(StaffPin.Check.TooSoon.class, restarted.check("482913".toCharArray()),
+                "a restart does not lift the wait");
+        clock.now = clock.now.plusSeconds(2);
+        assertEquals(new StaffPin.Check.Wrong(Duration.ofSeconds(4)), restarted.check("222222".toCharArray()),
+                "nor reset the count");
+    }
 }

@@ -1,5 +1,8 @@
 package jp.certkiosk.sim.endpoint;
 
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jp.certkiosk.sim.SimulatorOptions;
+import jp.certkiosk.sim.registry.KioskRegister;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -16,12 +19,13 @@ import org.glassfish.jersey.server.ServerProperties;
 public final class EndpointApplication {
     private EndpointApplication() {}
 
-    public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances) {
-        return create(sessions, issuances, null);
-    }
-
-    /** The same, with the use registrations of residents whose domicile is elsewhere (when {@code domiciles} is given). */
-    public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances, DomicileDesk domiciles) {
+    /**
+     * @param kiosks the allow-list the kiosk's TLS certificate is checked against
+     * @param domiciles the use registrations of residents whose domicile is elsewhere, or null
+     * @param instanceName named in a response header when several instances serve together, or null
+     */
+    public static ResourceConfig create(SessionDesk sessions, IssuanceDesk issuances, KioskRegister kiosks,
+                                        DomicileDesk domiciles, String instanceName) {
         ResourceConfig config = new ResourceConfig()
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
@@ -34,11 +38,16 @@ public final class EndpointApplication {
                     protected void configure() {
                         bind(sessions).to(SessionDesk.class);
                         bind(issuances).to(IssuanceDesk.class);
+                        bind(kiosks).to(KioskRegister.class);
                     }
                 })
                 .register(ChallengeResource.class)
                 .register(SessionResource.class)
                 .register(ConfirmationResource.class);
+        if (instanceName != null) {
+            config.register((ContainerResponseFilter) (request, response) ->
+                    response.getHeaders().putSingle(SimulatorOptions.INSTANCE_HEADER, instanceName));
+        }
         if (domiciles != null) {
             config.register(new AbstractBinder() {
                 @Override

@@ -180,12 +180,20 @@ public final class IssuanceDesk {
         }
         DocumentStatement statement = new DocumentStatement(issuanceId, session.sessionId(), tlsKioskId,
                 boundCertificate, issuing, request.documentType(), request.copies(),
-                AuthenticationPayload.sha256Hex(pdf), now);
+                offer.feeYen() * request.copies(), AuthenticationPayload.sha256Hex(pdf), now);
         byte[] signed = signers.apply(issuing).sign(statement.encode());
-        IssuanceRecord reserved = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(), tlsKioskId,
-                request.idempotencyKey(), session.certificateSha256(), resident.residentId(), request.documentType(),
-                request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED, now, pdf, signed,
-                request.options(), printKey()));
+        IssuanceLedger.Reservation reservation = ledger.reserve(new IssuanceRecord(issuanceId, session.sessionId(),
+                tlsKioskId, request.idempotencyKey(), session.certificateSha256(), resident.residentId(),
+                request.documentType(), request.copies(), offer.feeYen() * request.copies(), IssuanceStatus.RESERVED,
+                now, pdf, signed, request.options(), printKey()), SessionBook.MAX_RESERVATIONS);
+        if (reservation instanceof IssuanceLedger.Reservation.LimitReached limit) {
+            throw new ApiException(ErrorCode.RESERVATION_LIMIT_REACHED,
+                    "a session reserves at most " + limit.limit() + " documents");
+        }
+        if (!(reservation instanceof IssuanceLedger.Reservation.Reserved made)) {
+            throw new ApiException(ErrorCode.SESSION_INVALID, "the session is unknown or expired");
+        }
+        IssuanceRecord reserved = made.issuance();
         IssuanceRecord answered = sameRequest(reserved, request);
         if (answered.issuanceId().equals(issuanceId)) {
             LOG.log(Level.INFO, "issuance {0} reserved at kiosk {1}: {2} x{3}", issuanceId, tlsKioskId,
@@ -264,6 +272,8 @@ public final class IssuanceDesk {
             case ALREADY_RECORDED -> LOG.log(Level.DEBUG, "issuance {0} confirmed {1} again", issuanceId, outcome);
             case CONFLICT -> throw new ApiException(ErrorCode.CONFIRMATION_CONFLICT,
                     "a different outcome was recorded for this issuance");
+            case EXPIRED -> throw new ApiException(ErrorCode.RESERVATION_EXPIRED,
+                    "the reservation expired before the confirmation came: it ended FAILED, no fee");
             case UNKNOWN -> throw new ApiException(ErrorCode.ISSUANCE_UNKNOWN, "no such issuance for this kiosk");
         }
     }

@@ -12,7 +12,10 @@ import java.security.cert.X509Certificate;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import java.security.cert.CertificateEncodingException;
+import jp.certkiosk.api.AuthenticationPayload;
 import jp.certkiosk.api.ErrorCode;
+import jp.certkiosk.sim.registry.KioskRegister;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.util.Globals;
 
@@ -20,16 +23,23 @@ import org.glassfish.grizzly.http.server.util.Globals;
  * Names the kiosk behind each request from its TLS client certificate. The TLS handshake has
  * already required a certificate issued by the kiosk CA; this filter reads it from Grizzly's
  * request (attribute {@code jakarta.servlet.request.X509Certificate}, which Grizzly fills from
- * the SSL session) and makes its CN the request's principal.
+ * the SSL session), checks it against the allow-list of registered kiosks (the CN registered with
+ * exactly this certificate) and makes its CN the request's principal.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class KioskAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     private Provider<Request> grizzlyRequest;
+    @Inject
+    private KioskRegister register;
 
     @Override
     public void filter(ContainerRequestContext context) {
-        String kioskId = commonName(peerCertificate());
+        X509Certificate certificate = peerCertificate();
+        String kioskId = commonName(certificate);
+        if (!register.isRegistered(kioskId, sha256(certificate))) {
+            throw new ApiException(ErrorCode.KIOSK_UNKNOWN, "the kiosk certificate is not registered");
+        }
         boolean secure = context.getSecurityContext().isSecure();
         context.setSecurityContext(new SecurityContext() {
             @Override
@@ -60,6 +70,14 @@ public final class KioskAuthenticationFilter implements ContainerRequestFilter {
             return certificates[0];
         }
         throw new ApiException(ErrorCode.KIOSK_UNKNOWN, "no kiosk client certificate");
+    }
+
+    private static String sha256(X509Certificate certificate) {
+        try {
+            return AuthenticationPayload.sha256Hex(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new ApiException(ErrorCode.KIOSK_UNKNOWN, "the kiosk certificate cannot be read");
+        }
     }
 
     private static String commonName(X509Certificate certificate) {

@@ -62,7 +62,14 @@ public final class TestPki {
 
     private static final Duration CA_LIFETIME = Duration.ofDays(20 * 365);
     private static final Duration CARD_LIFETIME = Duration.ofDays(5 * 365 + 1);
+    /** Kiosk client certificates. */
     private static final Duration TLS_LIFETIME = Duration.ofDays(5 * 365 + 1);
+    /**
+     * The endpoint's TLS server certificate is short-lived (no OCSP or CRL for it: its expiry is
+     * its revocation); a start finding less than {@link #SERVER_RENEWAL} left issues a new one.
+     */
+    public static final Duration SERVER_LIFETIME = Duration.ofDays(7);
+    private static final Duration SERVER_RENEWAL = Duration.ofDays(3);
     private static final Duration BACKDATE = Duration.ofDays(1);
 
     private final Path directory;
@@ -96,8 +103,7 @@ public final class TestPki {
                 () -> issuer.certificateAuthority(KIOSK_CA, window(tlsClock.instant(), CA_LIFETIME)));
         this.serverCa = loadOrCreate("server-ca.p12",
                 () -> issuer.certificateAuthority(SERVER_CA, window(tlsClock.instant(), CA_LIFETIME)));
-        this.server = loadOrCreate("server.p12",
-                () -> issuer.tlsServer(serverCa, SERVER, "localhost", "127.0.0.1", window(tlsClock.instant(), TLS_LIFETIME)));
+        this.server = freshServerCertificate();
         if (!Files.exists(kioskTrustStore())) {
             files.writeTrustedCertificates(kioskTrustStore(), Map.of("municipal-server-ca", serverCa.certificate()));
         }
@@ -109,11 +115,11 @@ public final class TestPki {
     }
 
     /**
-     * A revocation register holding the seeded cards' conditions (the suspended and the revoked
-     * card), for the OCSP responder.
+     * The revocation register in {@code database}, holding the seeded cards' conditions (the
+     * suspended and the revoked card) unless it already has events for them, for the OCSP responder.
      */
-    public RevocationRegister seededRevocations() {
-        RevocationRegister register = new RevocationRegister(clock);
+    public RevocationRegister seededRevocations(javax.sql.DataSource database) {
+        RevocationRegister register = new RevocationRegister(database, clock);
         cards.forEach((profile, card) -> register.seed(card.certificate(), conditions.get(profile)));
         return register;
     }
@@ -285,6 +291,29 @@ public final class TestPki {
         byte[] bytes = new byte[10];
         random.nextBytes(bytes);
         return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    /** The server key and certificate, issued anew when missing or near its end. */
+    private KeyEntry freshServerCertificate() {
+        Path file = directory.resolve("server.p12");
+        KeyEntry entry = files.readKeyEntries(file).get(ALIAS);
+        Instant now = tlsClock.instant();
+        if (entry == null || entry.certificate().getNotAfter().toInstant().isBefore(now.plus(SERVER_RENEWAL))) {
+            entry = issuer.tlsServer(serverCa, SERVER, "localhost", "127.0.0.1",
+                    new Validity(now.minus(Duration.ofHours(1)), now.plus(SERVER_LIFETIME)));
+            files.writeKeyEntries(file, Map.of(ALIAS, entry));
+        }
+        return entry;
+    }
+
+    /** The endpoint's TLS server certificate. */
+    public X509Certificate serverCertificate() {
+        return server.certificate();
+    }
+
+    /** The client certificate of a kiosk (issued on first request, like {@link #kioskKeyStore}). */
+    public X509Certificate kioskCertificate(String kioskId) {
+        return files.readKeyEntries(kioskKeyStore(kioskId)).get(ALIAS).certificate();
     }
 
     private KeyEntry loadOrCreate(String fileName, Supplier<KeyEntry> create) {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +18,12 @@ import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.api.IssuanceState;
 
-/** The municipality's book of issuances: reservations and how each ended at the printer. */
+/**
+ * The municipality's book of issuances: reservations and how each ended at the printer. Every
+ * decision is one statement or one transaction on the shared database, so instances agree: the
+ * idempotency key is a unique constraint, the per-session bound a conditional update in the
+ * reserving transaction, the confirmation a locked read-then-write, the expiry a conditional update.
+ */
 public final class IssuanceLedger {
     private static final String COLUMNS = """
             issuance_id, session_id, kiosk_id, idempotency_key, certificate_sha256, resident_id,
@@ -31,23 +38,110 @@ public final class IssuanceLedger {
         ALREADY_RECORDED,
         /** A different outcome was recorded before. */
         CONFLICT,
+        /** The reservation expired (FAILED, no fee) before a PRINTED confirmation came. */
+        EXPIRED,
         UNKNOWN
     }
 
+    /** What asking for a reservation did. */
+    public sealed interface Reservation {
+        /** Reserved now, or found reserved before under the same idempotency key. */
+        record Reserved(IssuanceRecord issuance) implements Reservation {}
+        /** The session has reserved as many documents as it may. */
+        record LimitReached(int limit) implements Reservation {}
+        /** The session expired (or never was). */
+        record SessionGone() implements Reservation {}
+    }
+
+    /** How long a reservation waits for its confirmation before it expires to FAILED. */
+    public static final Duration RESERVATION_LIFETIME = Duration.ofMinutes(15);
+    /** The failure reason of an expired reservation. */
+    public static final String EXPIRED_REASON = "RESERVATION_EXPIRED";
+
     private final RegistryDatabase database;
+    private final Clock clock;
 
     public IssuanceLedger(RegistryDatabase database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** @param clock decides when reservations expire */
+    public IssuanceLedger(RegistryDatabase database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     /**
-     * Records a new reservation. If the session already used the idempotency key (a concurrent
-     * repeat), nothing is written and the reservation stored first is returned.
+     * Records a new reservation and counts it against the session's bound, in one transaction. If
+     * the session already used the idempotency key (a repeat, also one arriving at the same moment
+     * on another instance), nothing is written or counted and the reservation stored first is
+     * returned: the unique constraint on (session, key) decides which of two racing inserts wins.
      */
-    public IssuanceRecord reserve(IssuanceRecord issuance) {
+    public Reservation reserve(IssuanceRecord issuance, int maxPerSession) {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, issuance);
+                try (PreparedStatement count = connection.prepareStatement("""
+                        UPDATE kiosk_session SET reservations = reservations + 1
+                        WHERE session_id = ? AND expires_at > ? AND reservations < ?""")) {
+                    count.setString(1, issuance.sessionId());
+                    count.setObject(2, issuance.reservedAt().atOffset(ZoneOffset.UTC));
+                    count.setInt(3, maxPerSession);
+                    if (count.executeUpdate() != 1) {
+                        connection.rollback();
+                        return sessionOpen(connection, issuance.sessionId(), issuance.reservedAt())
+                                ? new Reservation.LimitReached(maxPerSession) : new Reservation.SessionGone();
+                    }
+                }
+                connection.commit();
+                return new Reservation.Reserved(issuance);
+            } catch (SQLIntegrityConstraintViolationException e) {
+                connection.rollback();
+                return new Reservation.Reserved(bySessionAndKey(issuance.sessionId(), issuance.idempotencyKey())
+                        .orElseThrow(() -> new RegistryException("cannot reserve an issuance", e)));
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new RegistryException("cannot reserve an issuance", e);
+        }
+    }
+
+    private static boolean sessionOpen(Connection connection, String sessionId, Instant at) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM kiosk_session WHERE session_id = ? AND expires_at > ?")) {
+            select.setString(1, sessionId);
+            select.setObject(2, at.atOffset(ZoneOffset.UTC));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * Ends every reservation whose time ran out without a confirmation: FAILED, reason
+     * {@value #EXPIRED_REASON}, no fee. One statement; any instance may run it at any time.
+     *
+     * @return how many expired now
+     */
+    public int expireReservations() {
         try (Connection connection = database.connection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO issuance (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement update = connection.prepareStatement("""
+                     UPDATE issuance SET status = 'FAILED', failure_reason = ?, confirmed_at = expires_at
+                     WHERE status = 'RESERVED' AND expires_at <= ?""")) {
+            update.setString(1, EXPIRED_REASON);
+            update.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new RegistryException("cannot expire reservations", e);
+        }
+    }
+
+    private void insert(Connection connection, IssuanceRecord issuance) throws SQLException, JsonProcessingException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO issuance (" + COLUMNS + ", expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             insert.setString(i++, issuance.issuanceId());
             insert.setString(i++, issuance.sessionId());
@@ -63,14 +157,11 @@ public final class IssuanceLedger {
             insert.setBytes(i++, issuance.pdf());
             insert.setBytes(i++, issuance.signedStatement());
             insert.setString(i++, JSON.writeValueAsString(issuance.options()));
-            insert.setBytes(i, issuance.printKey());
+            insert.setBytes(i++, issuance.printKey());
+            // microseconds, as the column keeps them: a value rounded up would outlive its expiry
+            insert.setObject(i, issuance.reservedAt().plus(RESERVATION_LIFETIME)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
-            return issuance;
-        } catch (SQLIntegrityConstraintViolationException e) {
-            return bySessionAndKey(issuance.sessionId(), issuance.idempotencyKey())
-                    .orElseThrow(() -> new RegistryException("cannot reserve an issuance", e));
-        } catch (SQLException | JsonProcessingException e) {
-            throw new RegistryException("cannot reserve an issuance", e);
         }
     }
 
@@ -87,6 +178,7 @@ public final class IssuanceLedger {
 
     /** Where an issuance of this kiosk stands (the recovery query); empty for another kiosk's. */
     public Optional<IssuanceState> state(String issuanceId, String kioskId) {
+        expireReservations();
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT document_type, copies, fee_yen, status, failure_reason, reserved_at, confirmed_at "
@@ -113,6 +205,7 @@ public final class IssuanceLedger {
 
     /** The fees charged: the sum over PRINTED issuances (a reservation alone charges nothing). */
     public long feesChargedYen() {
+        expireReservations();
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT COALESCE(SUM(fee_yen), 0) FROM issuance WHERE status = 'PRINTED'");
@@ -152,8 +245,10 @@ public final class IssuanceLedger {
             connection.setAutoCommit(false);
             try {
                 IssuanceStatus current;
+                boolean expired;
                 try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT status FROM issuance WHERE issuance_id = ? AND kiosk_id = ? FOR UPDATE")) {
+                        "SELECT status, failure_reason, expires_at FROM issuance WHERE issuance_id = ? AND kiosk_id = ? "
+                                + "FOR UPDATE")) {
                     select.setString(1, issuanceId);
                     select.setString(2, kioskId);
                     try (ResultSet row = select.executeQuery()) {
@@ -162,7 +257,28 @@ public final class IssuanceLedger {
                             return ConfirmationResult.UNKNOWN;
                         }
                         current = IssuanceStatus.valueOf(row.getString(1));
+                        OffsetDateTime expiresAt = row.getObject(3, OffsetDateTime.class);
+                        boolean runOut = current == IssuanceStatus.RESERVED && expiresAt != null
+                                && !at.isBefore(expiresAt.toInstant());
+                        expired = runOut || (current == IssuanceStatus.FAILED
+                                && EXPIRED_REASON.equals(row.getString(2)));
+                        if (runOut) {
+                            // the confirmation came too late: the reservation ends FAILED, no fee
+                            try (PreparedStatement update = connection.prepareStatement(
+                                    "UPDATE issuance SET status = 'FAILED', failure_reason = ?, confirmed_at = expires_at "
+                                            + "WHERE issuance_id = ?")) {
+                                update.setString(1, EXPIRED_REASON);
+                                update.setString(2, issuanceId);
+                                update.executeUpdate();
+                            }
+                            current = IssuanceStatus.FAILED;
+                        }
                     }
+                }
+                if (expired) {
+                    connection.commit();
+                    return outcome == IssuanceStatus.FAILED ? ConfirmationResult.ALREADY_RECORDED
+                            : ConfirmationResult.EXPIRED;
                 }
                 if (current == outcome) {
                     connection.rollback();

@@ -45,6 +45,11 @@ final class IppExchange {
             connection.setRequestMethod("POST");
             connection.setRequestProperty("Content-Type", "application/ipp");
             connection.setFixedLengthStreamingMode(body.size());
+            try {
+                connection.connect();
+            } catch (IOException e) {
+                throw new NotReached(e);
+            }
             try (OutputStream out = connection.getOutputStream()) {
                 body.writeTo(out);
             }
@@ -57,6 +62,13 @@ final class IppExchange {
             }
         } finally {
             connection.disconnect();
+        }
+    }
+
+    /** The printer was never reached: nothing of the request can have arrived. */
+    static final class NotReached extends IOException {
+        NotReached(IOException cause) {
+            super("printer not reached: " + cause.getMessage(), cause);
         }
     }
 

@@ -19,6 +19,7 @@ import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
 import jp.certkiosk.printer.PrinterStatus;
+import jp.certkiosk.printer.Submission;
 
 /**
  * A printer reached over IPP: the attached printer's CUPS queue in production
@@ -26,8 +27,9 @@ import jp.certkiosk.printer.PrinterStatus;
  * reads printer-state and printer-state-reasons and refuses while the printer could not finish
  * (paper out, jam, door open, toner out); it sends the PDF where the printer accepts
  * application/pdf, else the pages rendered as PWG raster; always two-sided (long edge) on A4 (a
- * printer that says it cannot is not ready); then follows the job until it completes, aborts or
- * is canceled.
+ * printer that says it cannot is not ready), named by the issuance id; then follows the job until
+ * it completes, aborts or is canceled. What the printer does not say is never guessed: a lost
+ * answer or a job that does not settle is in doubt, and is looked up again by its name.
  */
 public final class IppPrinter implements Printer {
     /** Reasons (without their -report/-warning/-error suffix) that mean an order cannot be finished now. */
@@ -74,15 +76,15 @@ public final class IppPrinter implements Printer {
     }
 
     @Override
-    public PrintOutcome print(PrintJob job) {
+    public Submission submit(PrintJob job) {
         Description printer;
         try {
             printer = describe(printerAttributes());
         } catch (IOException | RuntimeException e) {
-            return new PrintOutcome.Failed("printer unreachable: " + e.getMessage());
+            return new Submission.Refused("printer unreachable: " + e.getMessage());
         }
         if (!printer.status().ready()) {
-            return new PrintOutcome.Failed("printer cannot take the order: " + String.join(", ", printer.status().reasons()));
+            return new Submission.Refused("printer cannot take the order: " + String.join(", ", printer.status().reasons()));
         }
         String format;
         byte[] document;
@@ -94,10 +96,10 @@ public final class IppPrinter implements Printer {
             try {
                 document = PwgRaster.fromPdf(job.pdf(), RASTER_DPI, true);
             } catch (RuntimeException e) {
-                return new PrintOutcome.Failed("cannot render the document for the printer: " + e.getMessage());
+                return new Submission.Refused("cannot render the document for the printer: " + e.getMessage());
             }
         } else {
-            return new PrintOutcome.Failed("the printer accepts neither PDF nor PWG raster");
+            return new Submission.Refused("the printer accepts neither PDF nor PWG raster");
         }
         List<com.hp.jipp.encoding.Attribute<?>> jobAttributes = new ArrayList<>();
         jobAttributes.add(Types.sides.of(TWO_SIDED));
@@ -109,59 +111,113 @@ public final class IppPrinter implements Printer {
                         Types.documentFormat.of(format))
                 .putJobAttributes(jobAttributes)
                 .build();
-        int jobId;
+        IppPacket response;
         try {
-            IppPacket response = exchange.send(request, document);
-            if (!isSuccess(response)) {
-                return new PrintOutcome.Failed("the printer refused the job: " + response.getStatus());
-            }
-            Integer id = response.getValue(Tag.jobAttributes, Types.jobId);
-            if (id == null) {
-                return new PrintOutcome.Failed("the printer gave no job id");
-            }
-            jobId = id;
+            response = exchange.send(request, document);
+        } catch (IppExchange.NotReached e) {
+            return new Submission.Refused("could not send the job: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return new PrintOutcome.Failed("could not send the job: " + e.getMessage());
+            // the job may have arrived: only the printer can say, by its name
+            return new Submission.Unknown("no answer to the job: " + e.getMessage());
         }
-        return follow(jobId);
+        if (!isSuccess(response)) {
+            return new Submission.Refused("the printer refused the job: " + response.getStatus());
+        }
+        Integer id = response.getValue(Tag.jobAttributes, Types.jobId);
+        if (id == null) {
+            return new Submission.Unknown("the printer took the job but gave no job id");
+        }
+        return new Submission.Accepted(id);
     }
 
-    /** Polls the job until it settles. A job still unsettled after the time limit is canceled and failed. */
-    private PrintOutcome follow(int jobId) {
+    /**
+     * Polls the job until it settles. A job that does not settle in the time limit, or a printer
+     * that stops answering, leaves the job in doubt: it may still print, so it is neither failed
+     * nor canceled behind the printer's back.
+     */
+    @Override
+    public PrintOutcome follow(int jobId) {
         Instant deadline = Instant.now().plus(jobTimeout);
-        String lastReasons = "";
+        String last = "no answer yet";
         while (true) {
-            IppPacket response;
+            PrintOutcome outcome;
             try {
-                response = exchange.send(IppPacket.getJobAttributes(uri(), jobId)
-                        .putOperationAttributes(Types.requestingUserName.of(requestingUser),
-                                Types.requestedAttributes.of("job-state", "job-state-reasons",
-                                        "job-state-message", "job-printer-state-reasons"))
-                        .build(), null);
+                outcome = jobOutcome(jobId);
             } catch (IOException | RuntimeException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    return new PrintOutcome.Failed("lost the printer while job " + jobId + " printed: " + e.getMessage());
-                }
-                sleep();
-                continue;
+                outcome = null;
+                last = "printer not answering: " + e.getMessage();
             }
-            JobState state = response.getValue(Tag.jobAttributes, Types.jobState);
-            List<String> reasons = response.getStrings(Tag.jobAttributes, Types.jobStateReasons);
-            lastReasons = String.join(", ", reasons);
-            if (state != null && state.getCode() == JobState.completed.getCode()) {
-                return afterCompletion(jobId);
-            }
-            if (state != null && (state.getCode() == JobState.aborted.getCode()
-                    || state.getCode() == JobState.canceled.getCode())) {
-                return new PrintOutcome.Failed("job " + jobId + " " + state.getName() + " ("
-                        + failureReasons(reasons) + ")");
+            if (outcome instanceof PrintOutcome.InDoubt pending) {
+                last = pending.reason();
+            } else if (outcome != null) {
+                return outcome;
             }
             if (Instant.now().isAfter(deadline)) {
-                cancel(jobId);
-                return new PrintOutcome.Failed("job " + jobId + " did not finish in " + jobTimeout.toSeconds()
-                        + " s (" + lastReasons + ")");
+                return new PrintOutcome.InDoubt("job " + jobId + " not settled after " + jobTimeout.toSeconds()
+                        + " s (" + last + ")");
             }
             sleep();
+        }
+    }
+
+    /** Where the job stands now; in doubt while it is pending or processing. */
+    private PrintOutcome jobOutcome(int jobId) throws IOException {
+        IppPacket response = exchange.send(IppPacket.getJobAttributes(uri(), jobId)
+                .putOperationAttributes(Types.requestingUserName.of(requestingUser),
+                        Types.requestedAttributes.of("job-state", "job-state-reasons",
+                                "job-state-message", "job-printer-state-reasons"))
+                .build(), null);
+        if (response.getCode() == Status.clientErrorNotFound.getCode()) {
+            // it was taken with this id: gone from the printer's history is not "never printed"
+            return new PrintOutcome.InDoubt("job " + jobId + " no longer known to the printer");
+        }
+        if (!isSuccess(response)) {
+            throw new IOException("Get-Job-Attributes: " + response.getStatus());
+        }
+        JobState state = response.getValue(Tag.jobAttributes, Types.jobState);
+        List<String> reasons = response.getStrings(Tag.jobAttributes, Types.jobStateReasons);
+        return settled(jobId, state, reasons);
+    }
+
+    private PrintOutcome settled(int jobId, JobState state, List<String> reasons) {
+        if (state != null && state.getCode() == JobState.completed.getCode()) {
+            return afterCompletion(jobId);
+        }
+        if (state != null && (state.getCode() == JobState.aborted.getCode()
+                || state.getCode() == JobState.canceled.getCode())) {
+            return new PrintOutcome.Failed("job " + jobId + " " + state.getName() + " (" + failureReasons(reasons) + ")");
+        }
+        return new PrintOutcome.InDoubt("job " + jobId + " " + (state == null ? "in no known state" : state.getName())
+                + (reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")"));
+    }
+
+    /**
+     * The job named so, found among the printer's jobs (pending and finished): its outcome, failed
+     * when the printer never received it, in doubt while it is not settled or the printer cannot be asked.
+     */
+    @Override
+    public PrintOutcome lookup(String jobName) {
+        try {
+            for (String which : List.of("not-completed", "completed")) {
+                IppPacket response = exchange.send(IppPacket.getJobs(uri())
+                        .putOperationAttributes(Types.requestingUserName.of(requestingUser),
+                                Types.whichJobs.of(which),
+                                Types.requestedAttributes.of("job-id", "job-name", "job-state", "job-state-reasons"))
+                        .build(), null);
+                if (!isSuccess(response)) {
+                    return new PrintOutcome.InDoubt("Get-Jobs: " + response.getStatus());
+                }
+                for (com.hp.jipp.encoding.AttributeGroup job : response.getAttributeGroups()) {
+                    if (job.getTag() != Tag.jobAttributes || !job.getStrings(Types.jobName).contains(jobName)) {
+                        continue;
+                    }
+                    Integer id = job.getValue(Types.jobId);
+                    return settled(id == null ? 0 : id, job.getValue(Types.jobState), job.getStrings(Types.jobStateReasons));
+                }
+            }
+            return PrintOutcome.Failed.unknown("the printer never received a job named " + jobName);
+        } catch (IOException | RuntimeException e) {
+            return new PrintOutcome.InDoubt("cannot ask the printer: " + e.getMessage());
         }
     }
 
@@ -169,7 +225,7 @@ public final class IppPrinter implements Printer {
      * A job can read "completed" at a CUPS queue although the printer behind it ran out of paper
      * or jammed (the queue's backend may miss the printer's own verdict). The printer was fit when
      * the job was sent, so trouble it reports now arose during the job: pages may be missing, and
-     * the job is failed rather than charged.
+     * nobody can say how many came out. Staff look at the printer.
      */
     private PrintOutcome afterCompletion(int jobId) {
         PrinterStatus now;
@@ -179,7 +235,7 @@ public final class IppPrinter implements Printer {
             now = PrinterStatus.readyNow();
         }
         if (!now.ready()) {
-            return new PrintOutcome.Failed("job " + jobId + " ended, but the printer reports "
+            return new PrintOutcome.InDoubt("job " + jobId + " ended, but the printer reports "
                     + String.join(", ", now.reasons()) + ": pages may be missing");
         }
         return new PrintOutcome.Completed(uri() + " job " + jobId);
@@ -198,15 +254,6 @@ public final class IppPrinter implements Printer {
             all.add("printer unreachable");
         }
         return String.join(", ", all);
-    }
-
-    private void cancel(int jobId) {
-        try {
-            exchange.send(IppPacket.cancelJob(uri(), jobId)
-                    .putOperationAttributes(Types.requestingUserName.of(requestingUser)).build(), null);
-        } catch (IOException | RuntimeException e) {
-            // the job is reported failed either way
-        }
     }
 
     private IppPacket printerAttributes() throws IOException {

@@ -23,10 +23,16 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  * What the kiosk checks in the municipality's PDF before composing a single page: it opens, is
  * not encrypted, has 1 to {@link #MAX_PAGES} pages, every page is A4 portrait, every font is
  * embedded (a printer substituting a font could change a name), and nothing in it can act: no
- * JavaScript, no actions (open, page, annotation or form), no attachments, no forms.
+ * JavaScript, no actions (open, page, annotation or form), no attachments, no forms. The kiosk runs
+ * it when the document is reserved, before the resident pays: its size, pages and objects are
+ * limited, and whatever goes wrong while reading it is a problem found, never an exception.
  */
 public final class MunicipalPdfCheck {
     public static final int MAX_PAGES = 20;
+    /** A certificate of 20 pages with its fonts is well under this. */
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
+    /** Objects in the file (its cross-reference table). */
+    public static final int MAX_OBJECTS = 20_000;
     private static final float TOLERANCE = 2f;
     private static final Set<String> ACTING_KEYS = Set.of("JS", "JavaScript", "OpenAction", "AA", "AcroForm",
             "EmbeddedFiles", "EmbeddedFile", "XFA", "Launch", "RichMedia");
@@ -37,7 +43,14 @@ public final class MunicipalPdfCheck {
 
     /** Every problem found; empty when the document may be composed and printed. */
     public static List<String> problems(byte[] pdf) {
-        try (PDDocument document = PdfParsing.load(pdf)) {
+        if (pdf == null || pdf.length == 0) {
+            return List.of("there is no document");
+        }
+        if (pdf.length > MAX_BYTES) {
+            return List.of("the document has " + pdf.length + " bytes (at most " + MAX_BYTES + ")");
+        }
+        try (PDDocument document = PdfParsing.load(pdf,
+                org.apache.pdfbox.io.MemoryUsageSetting.setupMainMemoryOnly(4L * MAX_BYTES).streamCache)) {
             return problems(document);
         } catch (IOException e) {
             return List.of("the document is not a readable PDF");
@@ -51,6 +64,11 @@ public final class MunicipalPdfCheck {
     public static List<String> problems(PDDocument document) {
         List<String> problems = new ArrayList<>();
         try {
+            int objects = document.getDocument().getXrefTable().size();
+            if (objects > MAX_OBJECTS) {
+                problems.add("the document has " + objects + " objects (at most " + MAX_OBJECTS + ")");
+                return problems;
+            }
             if (document.isEncrypted()) {
                 problems.add("the document is encrypted");
                 return problems;
@@ -71,7 +89,8 @@ public final class MunicipalPdfCheck {
                 checkFonts(page.getResources(), "page " + number, problems, new HashSet<>());
             }
             scanForActions(document, problems);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // a broken or hostile file: whatever the reader trips over, the document is refused
             problems.add("the document is not a readable PDF");
         }
         return problems;
