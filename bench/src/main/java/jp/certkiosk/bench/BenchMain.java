@@ -298,7 +298,7 @@ public final class BenchMain {
         figures.add(Figure.measured("municipal_pdf_parses_per_print", "compose: parses of the municipality's PDF a print",
                 sample.municipalPdfParses(), "parses", "1", sample.municipalPdfParses() <= 1,
                 "counted at the printer driver's parse seam (PdfParsing), from entering Printing to the job; "
-                        + sample.transactionPdfParses() + " in the whole issuance (the check at reservation, before the fee)"));
+                        + sample.transactionPdfParses() + " in the whole issuance (with the check at reservation, before the fee, and the printer's own)"));
         figures.add(Figure.informative("printer_pdf_parses_per_print", "compose: parses of the composed sheets a print",
                 sample.printerPdfParses(), "parses", "the file printer's own parse of the job"));
     }
