@@ -5,7 +5,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -40,7 +39,7 @@ public final class FilePrinter implements Printer {
     @Override
     public synchronized Submission submit(PrintJob job) {
         int pages;
-        try (PDDocument document = Loader.loadPDF(job.pdf())) {
+        try (PDDocument document = PdfParsing.load(job.pdf())) {
             pages = document.getNumberOfPages();
         } catch (IOException e) {
             return new Submission.Refused("document is not a readable PDF");

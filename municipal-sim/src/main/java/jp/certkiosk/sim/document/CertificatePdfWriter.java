@@ -26,8 +26,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * as does a variation sequence (PDFBox ignores variation selectors, so an 異体字 would silently
  * print as its base character).
  *
- * <p>The font files are parsed once and shared by every document; documents are written one at
- * a time because a parsed TrueType font is not safe for concurrent use.
+ * <p>A parsed TrueType font is not safe for concurrent use (subsetting reads it through one file
+ * position; glyph substitution caches lookups), so the writer keeps a small pool of parsed font
+ * sets, one per processor, over font bytes read once: documents are written in parallel, each with
+ * a font set of its own, and never wait for another document's drawing.
  */
 public final class CertificatePdfWriter implements AutoCloseable {
     /** Debian's fonts-ipaexfont-mincho: TrueType outlines, so PDFBox can subset and embed it. */
@@ -35,23 +37,83 @@ public final class CertificatePdfWriter implements AutoCloseable {
     /** Debian's fonts-ipamj-mincho: the rare kanji of names. */
     public static final Path IPAMJ_MINCHO = Path.of("/usr/share/fonts/truetype/ipamj/ipamjm.ttf");
 
-    private final List<TrueTypeFont> fonts = new ArrayList<>();
-    private final List<CmapLookup> cmaps = new ArrayList<>();
+    /** The fonts parsed once, for one document at a time. */
+    private record FontSet(List<TrueTypeFont> fonts, List<CmapLookup> cmaps) {}
+
+    private final List<Path> fontFiles;
+    private final List<byte[]> fontBytes = new ArrayList<>();
+    private final int poolSize;
+    private final java.util.concurrent.BlockingQueue<FontSet> idle;
+    private final List<FontSet> created = new ArrayList<>();
+    private boolean closed;
 
     /** @param fontFiles TrueType fonts in order of preference: the first that has a glyph draws it */
     public CertificatePdfWriter(Path... fontFiles) {
+        this(Runtime.getRuntime().availableProcessors(), fontFiles);
+    }
+
+    /**
+     * @param fontSets  how many documents may be drawn at once (1: one after the other)
+     * @param fontFiles TrueType fonts in order of preference: the first that has a glyph draws it
+     */
+    public CertificatePdfWriter(int fontSets, Path... fontFiles) {
         if (fontFiles.length == 0) {
             throw new IllegalArgumentException("a certificate needs a font");
         }
+        if (fontSets < 1) {
+            throw new IllegalArgumentException("a writer needs at least one font set");
+        }
+        this.fontFiles = List.of(fontFiles);
+        this.poolSize = fontSets;
+        this.idle = new java.util.concurrent.ArrayBlockingQueue<>(poolSize);
         for (Path fontFile : fontFiles) {
             try {
-                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(Files.readAllBytes(fontFile)));
+                fontBytes.add(Files.readAllBytes(fontFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the certificate font " + fontFile, e);
+            }
+        }
+        idle.add(parseFonts()); // a font that does not parse fails here, not at the first document
+    }
+
+    /** Parses every font over the bytes read once (the buffers share them, each with its own position). */
+    private synchronized FontSet parseFonts() {
+        List<TrueTypeFont> fonts = new ArrayList<>();
+        List<CmapLookup> cmaps = new ArrayList<>();
+        for (int i = 0; i < fontBytes.size(); i++) {
+            try {
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(fontBytes.get(i)));
                 fonts.add(font);
                 cmaps.add(font.getUnicodeCmapLookup());
             } catch (IOException e) {
-                close();
-                throw new UncheckedIOException("cannot read the certificate font " + fontFile, e);
+                close(new FontSet(fonts, cmaps));
+                throw new UncheckedIOException("cannot read the certificate font " + fontFiles.get(i), e);
             }
+        }
+        FontSet set = new FontSet(fonts, cmaps);
+        created.add(set);
+        return set;
+    }
+
+    /** An idle font set, a new one while the pool is not full, else the next one given back. */
+    private FontSet borrow() {
+        FontSet set = idle.poll();
+        if (set != null) {
+            return set;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the certificate writer is closed");
+            }
+            if (created.size() < poolSize) {
+                return parseFonts();
+            }
+        }
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a font set", e);
         }
     }
 
@@ -60,7 +122,17 @@ public final class CertificatePdfWriter implements AutoCloseable {
         return new CertificatePdfWriter(IPAEX_MINCHO, IPAMJ_MINCHO);
     }
 
-    synchronized byte[] write(CertificateLayout layout) throws UnprintableTextException {
+    byte[] write(CertificateLayout layout) throws UnprintableTextException {
+        FontSet set = borrow();
+        try {
+            return write(layout, set.fonts(), set.cmaps());
+        } finally {
+            idle.add(set);
+        }
+    }
+
+    private byte[] write(CertificateLayout layout, List<TrueTypeFont> fonts, List<CmapLookup> cmaps)
+            throws UnprintableTextException {
         requireGlyphs(cmaps, layout.texts());
         try (PDDocument document = new PDDocument()) {
             List<PDType0Font> loaded = new ArrayList<>();
@@ -76,7 +148,7 @@ public final class CertificatePdfWriter implements AutoCloseable {
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     for (PageElement element : elements) {
-                        draw(content, loaded, element);
+                        draw(content, loaded, cmaps, element);
                     }
                 }
             }
@@ -90,7 +162,15 @@ public final class CertificatePdfWriter implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (TrueTypeFont font : fonts) {
+        closed = true;
+        for (FontSet set : created) {
+            close(set);
+        }
+        created.clear();
+    }
+
+    private static void close(FontSet set) {
+        for (TrueTypeFont font : set.fonts()) {
             try {
                 font.close();
             } catch (IOException e) {
@@ -132,7 +212,7 @@ public final class CertificatePdfWriter implements AutoCloseable {
     }
 
     /** The text cut into runs of one font each. */
-    private List<Object[]> runs(String text) {
+    private static List<Object[]> runs(List<CmapLookup> cmaps, String text) {
         List<Object[]> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         int current = -1;
@@ -151,9 +231,10 @@ public final class CertificatePdfWriter implements AutoCloseable {
         return runs;
     }
 
-    private void draw(PDPageContentStream content, List<PDType0Font> fonts, PageElement element) throws IOException {
+    private static void draw(PDPageContentStream content, List<PDType0Font> fonts, List<CmapLookup> cmaps,
+                             PageElement element) throws IOException {
         if (element instanceof PageElement.Text text) {
-            List<Object[]> runs = runs(text.text());
+            List<Object[]> runs = runs(cmaps, text.text());
             float width = 0;
             for (Object[] run : runs) {
                 width += fonts.get((Integer) run[0]).getStringWidth((String) run[1]) / 1000f * text.size();

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.pdfbox.Loader;
+import jp.certkiosk.printer.PdfParsing;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -25,7 +25,7 @@ public final class PwgRaster {
 
     /** Renders every page of the PDF at {@code dpi} and encodes them for two-sided (long edge) printing. */
     public static byte[] fromPdf(byte[] pdf, int dpi, boolean duplex) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfParsing.load(pdf)) {
             PDFRenderer renderer = new PDFRenderer(document);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write("RaS2".getBytes(StandardCharsets.US_ASCII));

@@ -6,7 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.pdfbox.Loader;
+import java.util.List;
+import jp.certkiosk.printer.PdfParsing;
 import org.apache.pdfbox.multipdf.LayerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -42,8 +43,42 @@ public final class AntiForgeryComposer {
         this.fontFile = fontFile;
     }
 
-    public synchronized byte[] compose(byte[] municipalPdf, PrintMarks marks) throws IOException {
-        try (PDDocument source = Loader.loadPDF(municipalPdf); PDDocument target = new PDDocument()) {
+    public byte[] compose(byte[] municipalPdf, PrintMarks marks) throws IOException {
+        try (PDDocument source = PdfParsing.load(municipalPdf)) {
+            return compose(source, marks);
+        }
+    }
+
+    /** What the print path gets from one parse of the municipality's PDF: the sheets, or why there are none. */
+    public sealed interface Composition {
+        record Sheets(byte[] pdf) implements Composition {}
+
+        /** {@link MunicipalPdfCheck} found problems: nothing was composed. */
+        record Refused(List<String> problems) implements Composition {}
+    }
+
+    /**
+     * Checks the municipality's PDF ({@link MunicipalPdfCheck}) and composes its sheets from one
+     * parse: the check and the composition read the same objects and fonts.
+     */
+    public Composition checkAndCompose(byte[] municipalPdf, PrintMarks marks) throws IOException {
+        PDDocument source;
+        try {
+            source = PdfParsing.load(municipalPdf);
+        } catch (IOException e) {
+            return new Composition.Refused(List.of("the document is not a readable PDF"));
+        }
+        try (source) {
+            List<String> problems = MunicipalPdfCheck.problems(source);
+            if (!problems.isEmpty()) {
+                return new Composition.Refused(problems);
+            }
+            return new Composition.Sheets(compose(source, marks));
+        }
+    }
+
+    private synchronized byte[] compose(PDDocument source, PrintMarks marks) throws IOException {
+        try (PDDocument target = new PDDocument()) {
             if (parsedFont == null) {
                 parsedFont = new org.apache.fontbox.ttf.TTFParser().parse(
                         new org.apache.pdfbox.io.RandomAccessReadBuffer(java.nio.file.Files.readAllBytes(fontFile)));
@@ -72,7 +107,7 @@ public final class AntiForgeryComposer {
                 target.addPage(back);
                 try (PDPageContentStream content = new PDPageContentStream(target, back)) {
                     content.drawImage(tint, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-                    content.drawImage(LosslessFactory.createFromImage(target, scrambled), SCRAMBLE_AREA.getLowerLeftX(),
+                    content.drawImage(greyImage(target, scrambled), SCRAMBLE_AREA.getLowerLeftX(),
                             SCRAMBLE_AREA.getLowerLeftY(), SCRAMBLE_AREA.getWidth(), SCRAMBLE_AREA.getHeight());
                     RegistrationMarks.draw(content);
                     content.beginText();
@@ -89,6 +124,45 @@ public final class AntiForgeryComposer {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             target.save(out);
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * A grey image as a Flate-encoded image XObject, its bytes deflated straight from the raster.
+     * (LosslessFactory reads the image pixel by pixel and tries PNG predictors: most of a page's
+     * composition time, for an image of noise that no predictor shrinks.) The bytes are the ones
+     * LosslessFactory wrote: each sample through the image's colour model to sRGB
+     * ({@link #SRGB_OF_GREY}), so the printed back, and what verify-scan expects of it, stay the same.
+     */
+    static PDImageXObject greyImage(PDDocument document, BufferedImage image) throws IOException {
+        BufferedImage grey = toGrey(image);
+        int width = grey.getWidth();
+        int height = grey.getHeight();
+        byte[] pixels = new byte[width * height];
+        grey.getRaster().getDataElements(0, 0, width, height, pixels);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = SRGB_OF_GREY[pixels[i] & 0xff];
+        }
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(pixels.length / 2);
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(encoded, deflater, 65536)) {
+            out.write(pixels);
+        } finally {
+            deflater.end();
+        }
+        return new PDImageXObject(document, new java.io.ByteArrayInputStream(encoded.toByteArray()),
+                org.apache.pdfbox.cos.COSName.FLATE_DECODE, width, height, 8,
+                org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
+    }
+
+    /** What {@code getRGB} makes of each sample of a {@link BufferedImage#TYPE_BYTE_GRAY} image (its grey is linear). */
+    private static final byte[] SRGB_OF_GREY = new byte[256];
+
+    static {
+        BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+        for (int v = 0; v < 256; v++) {
+            one.getRaster().setSample(0, 0, 0, v);
+            SRGB_OF_GREY[v] = (byte) (one.getRGB(0, 0) & 0xff);
         }
     }
 

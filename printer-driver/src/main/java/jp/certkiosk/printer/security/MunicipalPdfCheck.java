@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
+import jp.certkiosk.printer.PdfParsing;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -43,15 +43,27 @@ public final class MunicipalPdfCheck {
 
     /** Every problem found; empty when the document may be composed and printed. */
     public static List<String> problems(byte[] pdf) {
-        List<String> problems = new ArrayList<>();
         if (pdf == null || pdf.length == 0) {
             return List.of("there is no document");
         }
         if (pdf.length > MAX_BYTES) {
             return List.of("the document has " + pdf.length + " bytes (at most " + MAX_BYTES + ")");
         }
-        try (PDDocument document = Loader.loadPDF(pdf, "", null, null,
+        try (PDDocument document = PdfParsing.load(pdf,
                 org.apache.pdfbox.io.MemoryUsageSetting.setupMainMemoryOnly(4L * MAX_BYTES).streamCache)) {
+            return problems(document);
+        } catch (IOException e) {
+            return List.of("the document is not a readable PDF");
+        }
+    }
+
+    /**
+     * The same for a document already parsed: the print path parses the municipality's PDF once,
+     * checks it and composes from the same parse (its fonts are then read once, too).
+     */
+    public static List<String> problems(PDDocument document) {
+        List<String> problems = new ArrayList<>();
+        try {
             int objects = document.getDocument().getXrefTable().size();
             if (objects > MAX_OBJECTS) {
                 problems.add("the document has " + objects + " objects (at most " + MAX_OBJECTS + ")");

@@ -1,0 +1,45 @@
+package jp.certkiosk.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import jp.certkiosk.app.card.VirtualCard;
+import jp.certkiosk.app.journal.H2Journal;
+import jp.certkiosk.config.KioskConfig;
+import jp.certkiosk.config.KioskConfigLoader;
+
+/**
+ * The kiosk process of the memory figure: a kiosk built from its configuration file, talking to a
+ * simulator in another process, issuing {@code N} copies in a row with one of its virtual cards.
+ * After each issuance it prints {@code rss <i> <bytes>}; at the end also {@code heap <i> <bytes>},
+ * the heap in use after a full collection (only at the end: a collection half way could give
+ * memory back and hide growth).
+ *
+ * <pre>java -cp bench.jar jp.certkiosk.bench.MemoryKiosk KIOSK.PROPERTIES N [CARD]</pre>
+ */
+public final class MemoryKiosk {
+    private MemoryKiosk() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchMain.quietLibraries();
+        KioskConfig config = KioskConfigLoader.load(Path.of(args[0]));
+        int n = Integer.parseInt(args[1]);
+        String cardName = args.length > 2 ? args[2] : FlowBench.CARD;
+        VirtualCard card = VirtualCard.readAll(config.reader().virtualCards()).stream()
+                .filter(c -> c.name().equals(cardName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no virtual card " + cardName));
+        long pid = ProcessHandle.current().pid();
+        try (H2Journal journal = H2Journal.open(config.journalDirectory());
+             BenchKiosk kiosk = new BenchKiosk(config, journal, Clock.systemUTC())) {
+            for (int i = 1; i <= n; i++) {
+                kiosk.issue(card.name(), card.pin());
+                System.out.println("rss " + i + " " + Machine.rssBytes(pid));
+                if (i == n) {
+                    System.gc();
+                    System.out.println("heap " + i + " "
+                            + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                }
+            }
+        }
+    }
+}
