@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import javax.imageio.ImageIO;
 import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.Main;
 import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
@@ -28,7 +27,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Whole transactions printed on a real IPP printer, and the verifier's view of a printed back. */
 class PrintingTest {
@@ -174,8 +172,27 @@ class PrintingTest {
         }
     }
 
-    static int verify(String... args) {
-        return new CommandLine(new Main()).execute(prepend("verify-scan", args));
+    /**
+     * What {@code ./kiosk verify-scan --issuance ID --data DIR [--recovered OUT] SCAN} does (the command
+     * lives in kiosk-demo, beside the simulator's records it reads): 0 genuine, 1 not, 2 no such issuance.
+     */
+    static int verify(String... args) throws java.io.IOException {
+        java.util.List<String> list = java.util.List.of(args);
+        String issuanceId = list.get(list.indexOf("--issuance") + 1);
+        Path data = Path.of(list.get(list.indexOf("--data") + 1));
+        Path recovered = list.contains("--recovered") ? Path.of(list.get(list.indexOf("--recovered") + 1)) : null;
+        Path scan = Path.of(list.get(list.size() - 1));
+        var issued = jp.certkiosk.sim.IssuedDocument.read(data.resolve("sim"), issuanceId);
+        if (issued.isEmpty() || issued.get().printKey() == null) {
+            return 2;
+        }
+        var result = jp.certkiosk.printer.security.ScanVerifier.verify(issued.get().pdf(), issued.get().printKey(),
+                issuanceId, ImageIO.read(scan.toFile()));
+        if (recovered != null) {
+            ImageIO.write(result.recovered(), "png", recovered.toFile());
+        }
+        System.out.printf("%s: page %d%n", result.genuine() ? "GENUINE" : "NOT GENUINE", result.page() + 1);
+        return result.genuine() ? 0 : 1;
     }
 
     static String[] prepend(String first, String[] rest) {

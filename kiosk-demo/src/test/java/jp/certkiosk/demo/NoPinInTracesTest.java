@@ -1,4 +1,4 @@
-package jp.certkiosk.app.headless;
+package jp.certkiosk.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +17,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
-import jp.certkiosk.app.Main;
 import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.sim.IssuedCard;
@@ -46,7 +45,7 @@ class NoPinInTracesTest {
         try (MunicipalSimulator sim = MunicipalSimulator.start(SimulatorOptions.defaults(data.resolve("sim")))) {
             right = sim.card("adult").map(IssuedCard::pin).orElseThrow();
         }
-        List<String> typed = List.of(HeadlessRunnerTest.wrong(right, 4), HeadlessRunnerTest.wrong(right, 7), right);
+        List<String> typed = List.of(wrong(right, 4), wrong(right, 7), right);
         Path scenario = Files.writeString(dir.resolve("scenario.json"), """
                 {"transactions": [
                   {"card": "adult", "pins": ["%s", "%s", "%s"], "document": "RESIDENT_RECORD_COPY"}
@@ -54,7 +53,7 @@ class NoPinInTracesTest {
         Path report = dir.resolve("report.json");
 
         List<String> logLines = new ArrayList<>();
-        Main.configureLogging();
+        jp.certkiosk.app.Main.configureLogging();
         Logger root = Logger.getLogger("");
         Logger kiosk = Logger.getLogger("jp.certkiosk");
         Level previous = kiosk.getLevel();
@@ -81,7 +80,7 @@ class NoPinInTracesTest {
         try {
             System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
-            exit = new picocli.CommandLine(new Main()).execute("headless", "--scenario", scenario.toString(),
+            exit = new picocli.CommandLine(new DemoMain()).execute("headless", "--scenario", scenario.toString(),
                     "--report", report.toString(), "--data", data.toString(), "--out", dir.resolve("out").toString());
         } finally {
             System.setOut(out);
@@ -113,5 +112,12 @@ class NoPinInTracesTest {
                 assertFalse(asToken.matcher(withoutIds).find(), () -> "a typed PIN appears in: " + trace);
             }
         }
+    }
+
+    /** The right PIN with its first digit moved on by {@code n}: a wrong PIN of the right shape. */
+    static String wrong(String right, int n) {
+        char[] digits = right.toCharArray();
+        digits[0] = (char) ('0' + (digits[0] - '0' + n) % 10);
+        return new String(digits);
     }
 }
