@@ -74,7 +74,7 @@ public final class RegistrationMarks {
         g.fillRect(0, 0, padded.getWidth(), padded.getHeight());
         g.drawImage(small, pad, pad, null);
         g.dispose();
-        long[] integral = integral(padded);
+        long[] integral = ScanVerifier.integral(padded);
         int w = padded.getWidth();
         int h = padded.getHeight();
         List<List<Candidate>> candidates = new ArrayList<>();
@@ -234,22 +234,6 @@ public final class RegistrationMarks {
             }
         }
         return total == 0 ? new Point2D.Double(x, y) : new Point2D.Double(sx / total, sy / total);
-    }
-
-    private static long[] integral(BufferedImage grey) {
-        int w = grey.getWidth();
-        int h = grey.getHeight();
-        long[] table = new long[(w + 1) * (h + 1)];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            grey.getRaster().getSamples(0, y, w, 1, 0, row);
-            long running = 0;
-            for (int x = 0; x < w; x++) {
-                running += row[x];
-                table[(y + 1) * (w + 1) + x + 1] = table[y * (w + 1) + x + 1] + running;
-            }
-        }
-        return table;
     }
 
     /** Sum over the side x side square centred on (x, y). */

@@ -116,8 +116,11 @@ public final class ScanVerifier {
         return (int) Math.round(top * (1 - fy) + bottom * fy);
     }
 
-    /** The mean over the box x box square around each pixel (a box filter, same size as the image). */
-    static BufferedImage boxMean(BufferedImage grey, int box) {
+    /**
+     * The summed-area table of a grey image: entry (y + 1) * (w + 1) + x + 1 holds the sum of every
+     * sample above and left of (x, y), inclusive; row and column 0 are zero.
+     */
+    static long[] integral(BufferedImage grey) {
         int w = grey.getWidth();
         int h = grey.getHeight();
         long[] table = new long[(w + 1) * (h + 1)];
@@ -130,6 +133,15 @@ public final class ScanVerifier {
                 table[(y + 1) * (w + 1) + x + 1] = table[y * (w + 1) + x + 1] + running;
             }
         }
+        return table;
+    }
+
+    /** The mean over the box x box square around each pixel (a box filter, same size as the image). */
+    static BufferedImage boxMean(BufferedImage grey, int box) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        long[] table = integral(grey);
+        int[] row = new int[w];
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         int before = (box - 1) / 2;
         for (int y = 0; y < h; y++) {
