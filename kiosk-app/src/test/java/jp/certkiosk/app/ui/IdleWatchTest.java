@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class IdleWatchTest {
     @Test
     void warnsThenExpiresAndATouchStartsOver() {
-        KioskUiTest.ManualClock clock = new KioskUiTest.ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
+        jp.certkiosk.app.testing.ManualClock clock = new jp.certkiosk.app.testing.ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
         IdleWatch idle = new IdleWatch(clock, Duration.ofSeconds(60), Duration.ofSeconds(90));
         assertEquals(IdleWatch.Verdict.ACTIVE, idle.verdict());
         clock.advance(Duration.ofSeconds(60));

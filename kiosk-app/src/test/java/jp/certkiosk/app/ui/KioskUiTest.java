@@ -37,6 +37,7 @@ import jp.certkiosk.api.DocumentType;
 import jp.certkiosk.api.ErrorCode;
 import jp.certkiosk.api.Issuance;
 import jp.certkiosk.app.card.VirtualCardSlot;
+import jp.certkiosk.app.testing.ManualClock;
 import jp.certkiosk.app.testing.SimulatedEnvironment;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
@@ -861,31 +862,4 @@ class KioskUiTest {
         return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
-    /** A clock the test moves by hand, for the idle timeout and the staff PIN backoff. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Tokyo");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -27,6 +27,7 @@ import jp.certkiosk.app.journal.InMemoryJournal;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.app.staff.StaffConsole;
 import jp.certkiosk.app.staff.StaffPin;
+import jp.certkiosk.app.testing.ManualClock;
 import jp.certkiosk.app.ui.AudioCues;
 import jp.certkiosk.app.ui.DemoControls;
 import jp.certkiosk.app.ui.Language;
@@ -47,7 +48,7 @@ final class ScreenFixture implements FlowPort {
     static final Issuance ISSUANCE = new Issuance("i-1", DocumentType.RESIDENT_RECORD_COPY, 1, 200,
             new DocumentBinding("i-1", "s-1", "c"), new byte[] {1});
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
     final List<FlowEvent> events = new ArrayList<>();
     final List<String> spoken = new ArrayList<>();
     final List<AudioCues.Cue> cues = new ArrayList<>();
@@ -142,33 +143,6 @@ final class ScreenFixture implements FlowPort {
         return events.get(events.size() - 1);
     }
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("Asia/Tokyo");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static List<String> unmodifiable(List<String> list) {
         return Collections.unmodifiableList(list);
