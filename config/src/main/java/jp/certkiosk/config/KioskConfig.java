@@ -85,7 +85,9 @@ public record KioskConfig(String kioskId, Profile profile, EndpointConfig endpoi
             problems.add("printer.uri", "must be an ipp:// or ipps:// URI for an IPP printer");
         }
         if (payment == null || payment.kind() == null) {
-            problems.add("payment.kind", "must be SIMULATED");
+            problems.add("payment.kind", "must be SIMULATED or CCTALK");
+        } else if (payment.kind() == PaymentConfig.Kind.CCTALK) {
+            checkCcTalk(payment.ccTalk(), problems);
         } else if (payment.kind() == PaymentConfig.Kind.SIMULATED) {
             if (production) {
                 problems.add("payment.kind", "SIMULATED is refused in the PRODUCTION profile");
@@ -124,6 +126,60 @@ public record KioskConfig(String kioskId, Profile profile, EndpointConfig endpoi
                 problems.add("screen.idleTimeout", "must be longer than screen.idleWarning");
             }
         }
+    }
+
+    private static void checkCcTalk(PaymentConfig.CcTalk bus, ConfigProblems problems) {
+        if (bus == null) {
+            problems.add("payment.port", "is required for the CCTALK acceptor");
+            return;
+        }
+        if (bus.port() == null || bus.port().isBlank()) {
+            problems.add("payment.port", "is required for the CCTALK acceptor (the serial device, e.g. /dev/ttyUSB0)");
+        }
+        if (!deviceAddress(bus.selectorAddress())) {
+            problems.add("payment.selectorAddress", "must be a ccTalk device address 2-255 (1 is the kiosk), not "
+                    + bus.selectorAddress());
+        }
+        if (bus.coins().isEmpty()) {
+            problems.add("payment.coins", "must name at least one coin id with its yen, such as 1:10,2:50,3:100,4:500");
+        }
+        new java.util.TreeMap<>(bus.coins()).forEach((id, yen) -> {
+            if (id < 1 || id > 16) {
+                problems.add("payment.coins", "names coin id " + id + "; a selector's coin ids are 1-16");
+            }
+            if (!PaymentConfig.COIN_YEN.contains(yen)) {
+                problems.add("payment.coins", "gives coin " + id + " " + yen + " yen, not one of " + PaymentConfig.COIN_YEN);
+            }
+        });
+        if (bus.hoppers().isEmpty()) {
+            problems.add("payment.hoppers", "must name at least one payout hopper, such as 3:100,4:10 (address:yen)");
+        }
+        new java.util.TreeMap<>(bus.hoppers()).forEach((address, yen) -> {
+            if (!deviceAddress(address)) {
+                problems.add("payment.hoppers", "names address " + address + "; ccTalk device addresses are 2-255");
+            } else if (address == bus.selectorAddress()) {
+                problems.add("payment.hoppers", "names address " + address + ", the coin selector's (payment.selectorAddress)");
+            }
+            if (!PaymentConfig.COIN_YEN.contains(yen)) {
+                problems.add("payment.hoppers", "gives hopper " + address + " " + yen + " yen coins, not one of "
+                        + PaymentConfig.COIN_YEN);
+            }
+        });
+        if (!bus.hoppers().isEmpty() && !bus.hoppers().containsValue(10)) {
+            problems.add("payment.hoppers", "must include a hopper of 10 yen coins: fees and change are in tens of yen");
+        }
+        if (!positive(bus.pollInterval())) {
+            problems.add("payment.pollInterval", "must be positive");
+        } else if (bus.pollInterval().compareTo(Duration.ofSeconds(1)) >= 0) {
+            problems.add("payment.pollInterval", "must be shorter than PT1S: selectors stop taking coins when not polled for a second");
+        }
+        if (!positive(bus.replyTimeout())) {
+            problems.add("payment.replyTimeout", "must be positive");
+        }
+    }
+
+    private static boolean deviceAddress(int address) {
+        return address >= 2 && address <= 255;
     }
 
     private static boolean positive(Duration d) {

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +33,8 @@ public final class KioskConfigLoader {
             "reader.kind", "reader.name", "reader.virtualCards",
             "printer.kind", "printer.uri", "printer.outputDirectory",
             "payment.kind", "payment.simulatedHopperYen",
+            "payment.port", "payment.selectorAddress", "payment.coins", "payment.hoppers", "payment.pollInterval",
+            "payment.replyTimeout", "payment.localEcho",
             "staff.pinHashFile",
             "journal.directory",
             "screen.orientation", "screen.languages", "screen.idleWarning", "screen.idleTimeout");
@@ -99,7 +103,8 @@ public final class KioskConfigLoader {
 
         PaymentConfig.Kind paymentKind = parseEnum(p, "payment.kind", PaymentConfig.Kind.class, null, problems);
         PaymentConfig payment = new PaymentConfig(paymentKind,
-                integer(p, "payment.simulatedHopperYen", PaymentConfig.DEFAULT_SIMULATED_HOPPER_YEN, problems));
+                integer(p, "payment.simulatedHopperYen", PaymentConfig.DEFAULT_SIMULATED_HOPPER_YEN, problems),
+                paymentKind == PaymentConfig.Kind.CCTALK ? ccTalk(p, problems) : null);
 
         String pinFile = optional(p, "staff.pinHashFile");
         ScreenConfig screen = new ScreenConfig(
@@ -113,6 +118,52 @@ public final class KioskConfigLoader {
                 pinFile == null ? null : base.resolve(pinFile).normalize(), screen);
         config.check(problems);
         return config;
+    }
+
+    private static PaymentConfig.CcTalk ccTalk(Properties p, ConfigProblems problems) {
+        return new PaymentConfig.CcTalk(optional(p, "payment.port"),
+                integer(p, "payment.selectorAddress", PaymentConfig.CcTalk.DEFAULT_SELECTOR_ADDRESS, problems),
+                pairs(p, "payment.coins", "coin id:yen, such as 1:10,2:50,3:100,4:500", problems),
+                pairs(p, "payment.hoppers", "hopper address:yen of its coin, such as 3:100,4:10", problems),
+                duration(p, "payment.pollInterval", PaymentConfig.CcTalk.DEFAULT_POLL_INTERVAL, problems),
+                duration(p, "payment.replyTimeout", PaymentConfig.CcTalk.DEFAULT_REPLY_TIMEOUT, problems),
+                bool(p, "payment.localEcho", true, problems));
+    }
+
+    /** A required comma-separated list of {@code number:number}; each left number once. */
+    private static Map<Integer, Integer> pairs(Properties p, String key, String shape, ConfigProblems problems) {
+        String value = required(p, key, problems);
+        Map<Integer, Integer> pairs = new LinkedHashMap<>();
+        if (value == null) {
+            return pairs;
+        }
+        for (String item : value.split(",")) {
+            String[] parts = item.trim().split(":");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                int left = Integer.parseInt(parts[0].trim());
+                if (pairs.put(left, Integer.parseInt(parts[1].trim())) != null) {
+                    problems.add(key, "names " + left + " twice");
+                }
+            } catch (NumberFormatException e) {
+                problems.add(key, "must be a list of " + shape + "; '" + item.trim() + "' is not");
+            }
+        }
+        return pairs;
+    }
+
+    private static boolean bool(Properties p, String key, boolean fallback, ConfigProblems problems) {
+        String value = optional(p, key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            problems.add(key, "must be true or false, not " + value);
+            return fallback;
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static String optional(Properties p, String key) {

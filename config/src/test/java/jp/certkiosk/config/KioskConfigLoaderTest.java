@@ -110,6 +110,54 @@ class KioskConfigLoaderTest {
         }
     }
 
+    private static final String CCTALK = """
+            payment.kind=CCTALK
+            payment.port=/dev/ttyUSB0
+            payment.coins=1:10,2:50,3:100,4:500
+            payment.hoppers=3:100,4:10,5:50
+            """;
+
+    @Test
+    void aCcTalkAcceptorPassesProductionWithItsBusAndCoins() throws IOException {
+        String production = VALID.replace("kiosk.profile=demo", "kiosk.profile=PRODUCTION")
+                .replace("printer.kind=FILE\nprinter.outputDirectory=out", "printer.kind=IPP\nprinter.uri=ipp://localhost/printers/kiosk")
+                .replace("payment.kind=SIMULATED\n", CCTALK) + "staff.pinHashFile=staff-pin\n";
+        KioskConfig config = KioskConfigLoader.load(write(production));
+        PaymentConfig.CcTalk bus = config.payment().ccTalk();
+        assertEquals(PaymentConfig.Kind.CCTALK, config.payment().kind());
+        assertEquals("/dev/ttyUSB0", bus.port());
+        assertEquals(2, bus.selectorAddress());
+        assertEquals(java.util.Map.of(1, 10, 2, 50, 3, 100, 4, 500), bus.coins());
+        assertEquals(java.util.Map.of(3, 100, 4, 10, 5, 50), bus.hoppers());
+        assertEquals(PaymentConfig.CcTalk.DEFAULT_POLL_INTERVAL, bus.pollInterval());
+        assertTrue(bus.localEcho());
+    }
+
+    @Test
+    void aCcTalkAcceptorsMistakesAreNamedByTheirKeys() throws IOException {
+        String broken = VALID.replace("payment.kind=SIMULATED\n", """
+                payment.kind=CCTALK
+                payment.selectorAddress=1
+                payment.coins=1:10,17:100,2:5,3
+                payment.hoppers=1:100,6:50
+                payment.pollInterval=PT2S
+                payment.localEcho=yes
+                """);
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(write(broken)));
+        for (String expected : new String[] {"payment.port is required for the CCTALK acceptor",
+                "payment.selectorAddress must be a ccTalk device address 2-255",
+                "payment.coins must be a list of coin id:yen", "payment.coins names coin id 17",
+                "payment.coins gives coin 2 5 yen", "payment.hoppers names address 1; ccTalk device addresses are 2-255",
+                "payment.hoppers must include a hopper of 10 yen coins", "payment.pollInterval must be shorter than PT1S",
+                "payment.localEcho must be true or false"}) {
+            assertTrue(e.getMessage().contains(expected), () -> "missing '" + expected + "' in:\n" + e.getMessage());
+        }
+        InvalidConfigException shared = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(
+                write(VALID.replace("payment.kind=SIMULATED\n", CCTALK.replace("3:100,4:10", "2:100,4:10")))));
+        assertEquals(java.util.List.of("payment.hoppers names address 2, the coin selector's (payment.selectorAddress)"),
+                shared.problems());
+    }
+
     private Path write(String text) throws IOException {
         Files.createDirectories(dir.resolve("tls"));
         Files.writeString(dir.resolve("tls/kiosk.p12.password"), "secret\n");
