@@ -38,6 +38,7 @@ packages=(
   nodejs                   # npx runs redocly lint (npm @redocly/cli, Node.js 20 or later) on the OpenAPI document
   espeak-ng                # the build speaks the voice guidance clips from the message bundles
   sox                      # ... and resamples them to 11 kHz to keep the jar small
+  socat                    # a pseudo-terminal pair: the ccTalk tests talk to a coin selector and hoppers emulated on its far end
   "$@"
 )
 fi

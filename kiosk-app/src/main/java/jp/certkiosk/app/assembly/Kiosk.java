@@ -42,6 +42,13 @@ public record Kiosk(KioskConfig config, Clock clock, KioskEngine engine, H2Journ
     @Override
     public void close() {
         pcscReader.ifPresent(PcscCardSlot::close);
+        if (payment instanceof AutoCloseable device) {
+            try {
+                device.close(); // the coin slot is inhibited before the kiosk goes
+            } catch (Exception e) {
+                System.getLogger(Kiosk.class.getName()).log(System.Logger.Level.WARNING, "closing the payment device", e);
+            }
+        }
         endpoint.close();
         journal.close();
     }

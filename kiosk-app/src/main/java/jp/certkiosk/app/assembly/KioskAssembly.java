@@ -18,6 +18,7 @@ import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.app.payment.PaymentDevice;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
+import jp.certkiosk.app.payment.cctalk.CcTalkPaymentDevice;
 import jp.certkiosk.app.staff.StaffConsole;
 import jp.certkiosk.app.staff.StaffPin;
 import jp.certkiosk.card.pcsc.Pcsc;
@@ -68,7 +69,7 @@ public final class KioskAssembly {
             Printer printer = printer(config);
             SimulatedPaymentDevice simulated = config.payment().kind() == PaymentConfig.Kind.SIMULATED
                     ? new SimulatedPaymentDevice(config.payment().simulatedHopperYen()) : null;
-            PaymentDevice payment = simulated;
+            PaymentDevice payment = simulated != null ? simulated : CcTalkPaymentDevice.open(config.payment().ccTalk());
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
                     printer, journal, verifier, payment);
             Optional<StaffPin> staffPin = Optional.empty();

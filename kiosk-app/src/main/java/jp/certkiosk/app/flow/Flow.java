@@ -65,7 +65,7 @@ public final class Flow {
 
     public Transition next(FlowState state, FlowEvent event) {
         if (event instanceof PaidOut paid) {
-            return new Transition(state, List.of(paidOut(paid)));
+            return new Transition(state, paidOut(paid));
         }
         if (event instanceof CashInserted cash && !(state instanceof Paying)) {
             return new Transition(state, cashNotDue(state, cash.yen()));
@@ -317,15 +317,20 @@ public final class Flow {
         return new Transition(new Confirming(tx, outcome, cardPresent, id), effects);
     }
 
-    /** Money paid back is journaled whatever the state: the drawer must add up. */
-    private Record paidOut(PaidOut e) {
-        if (!e.done()) {
-            return money(e.transactionId(), JournalStage.PAYOUT_FAILED, e.issuanceId(), e.yen(),
-                    e.purpose() + " not paid out: " + e.problem());
+    /**
+     * Money paid back is journaled whatever the state: the drawer must add up. A payout that
+     * stopped half-way is two rows: what was paid, and what staff owe the resident.
+     */
+    private List<Effect> paidOut(PaidOut e) {
+        JournalStage paid = e.purpose() == Effect.PayOutPurpose.REFUND ? JournalStage.REFUNDED : JournalStage.CHANGE_GIVEN;
+        if (e.done()) {
+            return List.of(money(e.transactionId(), paid, e.issuanceId(), e.yen(), null));
         }
-        return money(e.transactionId(),
-                e.purpose() == Effect.PayOutPurpose.REFUND ? JournalStage.REFUNDED : JournalStage.CHANGE_GIVEN,
-                e.issuanceId(), e.yen(), null);
+        Record owed = money(e.transactionId(), JournalStage.PAYOUT_FAILED, e.issuanceId(), e.yen() - e.paidYen(),
+                e.purpose() + " not paid out: " + e.problem());
+        return e.paidYen() > 0 && e.paidYen() < e.yen()
+                ? List.of(money(e.transactionId(), paid, e.issuanceId(), e.paidYen(), "part of " + e.yen() + " yen"), owed)
+                : List.of(owed);
     }
 
     /**

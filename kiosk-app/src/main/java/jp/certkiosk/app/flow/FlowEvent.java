@@ -112,10 +112,17 @@ public sealed interface FlowEvent {
 
     /**
      * The payment device paid money back: change, or a refund of the fee. {@code done} is false
-     * when the device could not pay it out (empty hopper): staff must hand it over.
+     * when the device could not pay it all out (empty hopper): staff must hand over what it did
+     * not pay, {@code yen - paidYen}.
      */
     record PaidOut(String transactionId, String issuanceId, int yen, Effect.PayOutPurpose purpose, boolean done,
-                   String problem) implements FlowEvent {}
+                   String problem, int paidYen) implements FlowEvent {
+        /** All paid, or none. */
+        public PaidOut(String transactionId, String issuanceId, int yen, Effect.PayOutPurpose purpose, boolean done,
+                       String problem) {
+            this(transactionId, issuanceId, yen, purpose, done, problem, done ? yen : 0);
+        }
+    }
 
     /** The resident asked to file the use registration with their registered domicile's municipality. */
     record UseRegistrationRequested() implements FlowEvent {}

@@ -75,6 +75,10 @@ public final class KioskEngine {
         if (doubtOpen) {
             return Optional.of("a print is in doubt: check the printer and settle it in staff mode");
         }
+        Optional<String> paymentDown = payment == null ? Optional.empty() : payment.outOfService();
+        if (paymentDown.isPresent()) {
+            return Optional.of("the coin acceptor is out of service (" + paymentDown.get() + ")");
+        }
         return Optional.empty();
     }
 
@@ -222,7 +226,7 @@ public final class KioskEngine {
         if (effect instanceof Effect.PayOut p) {
             PaymentDevice.PayOutResult result = payment.payOut(p.yen());
             return Optional.of(new FlowEvent.PaidOut(p.transactionId(), p.issuanceId(), p.yen(), p.purpose(),
-                    result.done(), result.problem()));
+                    result.done(), result.problem(), result.done() ? p.yen() : result.paidYen()));
         }
         if (effect instanceof Effect.Confirm c) {
             return Optional.of(answer(endpoint.confirm(c.issuanceId(), c.confirmation()), nothing -> new FlowEvent.Confirmed()));

@@ -1,5 +1,6 @@
 package jp.certkiosk.app.payment;
 
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -23,14 +24,35 @@ public interface PaymentDevice {
     /** Whether the device can take money and give change now, for the staff screen. */
     String status();
 
-    /** What the device did when asked to pay back. */
-    record PayOutResult(boolean done, String problem) {
+    /**
+     * Why the device cannot take money or give change at all (it stopped answering, it lost
+     * count): the kiosk sells nothing until staff restart it. Empty while it works.
+     */
+    default Optional<String> outOfService() {
+        return Optional.empty();
+    }
+
+    /**
+     * What the device did when asked to pay back.
+     *
+     * @param paidYen what it did pay when it could not pay all (a hopper that ran empty half-way)
+     */
+    record PayOutResult(boolean done, String problem, int paidYen) {
+        public PayOutResult(boolean done, String problem) {
+            this(done, problem, 0);
+        }
+
         public static PayOutResult paid() {
             return new PayOutResult(true, null);
         }
 
         public static PayOutResult failed(String problem) {
             return new PayOutResult(false, problem);
+        }
+
+        /** Paid {@code paidYen} of what was asked, and no more. */
+        public static PayOutResult partly(int paidYen, String problem) {
+            return new PayOutResult(false, problem, paidYen);
         }
     }
 }

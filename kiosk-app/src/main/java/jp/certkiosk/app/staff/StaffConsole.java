@@ -88,7 +88,8 @@ public final class StaffConsole {
     public Status status() {
         PrinterStatus p = printer.status();
         return new Status(reader.get(), new Part(p.ready(), String.join(", ", p.reasons())), p.reasons(),
-                Part.working(payment.status()), endpoint.get(), clock.instant());
+                payment.outOfService().isPresent() ? Part.failing(payment.status()) : Part.working(payment.status()),
+                endpoint.get(), clock.instant());
     }
 
     /**
