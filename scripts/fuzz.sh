@@ -18,6 +18,7 @@ targets=(
   "kiosk-app ParserFuzzTests municipalPdfCheck"
   "kiosk-app ParserFuzzTests scenarioFile"
   "kiosk-app ParserFuzzTests configurationFile"
+  "kiosk-app ParserFuzzTests ccTalkFrames"
   "card-terminal VpcdFrameFuzzTests vpcdFrames"
 )
 if [[ $# -gt 0 ]]; then

@@ -16,6 +16,7 @@ import jp.certkiosk.app.staff.StaffPin;
 import jp.certkiosk.config.EndpointConfig;
 import jp.certkiosk.config.KioskConfig;
 import jp.certkiosk.config.KioskConfigLoader;
+import jp.certkiosk.config.PaymentConfig;
 import jp.certkiosk.config.PrinterConfig;
 import jp.certkiosk.config.ReaderConfig;
 import jp.certkiosk.printer.PrinterStatus;
@@ -113,6 +114,17 @@ public final class ConfigCheck {
         } else if (printer != null && printer.kind() == PrinterConfig.Kind.FILE && printer.outputDirectory() != null
                 && Files.exists(printer.outputDirectory()) && !Files.isWritable(printer.outputDirectory())) {
             errors.add("printer.outputDirectory is not writable: " + printer.outputDirectory());
+        }
+        PaymentConfig payment = config.payment();
+        if (payment != null && payment.kind() == PaymentConfig.Kind.CCTALK && payment.ccTalk() != null
+                && payment.ccTalk().port() != null) {
+            // only looked at, never opened: a running kiosk holds the port, and a probe would disturb its bus
+            Path port = Path.of(payment.ccTalk().port());
+            if (!Files.exists(port)) {
+                warnings.add("payment.port the serial port " + port + " does not exist now (acceptor unplugged?)");
+            } else if (!Files.isReadable(port) || !Files.isWritable(port)) {
+                warnings.add("payment.port this user may not open " + port + " (the kiosk's user needs group dialout)");
+            }
         }
         return new Result(errors, warnings);
     }

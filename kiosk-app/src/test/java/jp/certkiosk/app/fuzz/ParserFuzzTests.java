@@ -24,6 +24,10 @@ import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.headless.ScenarioFile;
+import jp.certkiosk.app.payment.cctalk.CcTalkBus;
+import jp.certkiosk.app.payment.cctalk.CcTalkFrame;
+import jp.certkiosk.app.payment.cctalk.CreditBuffer;
+import jp.certkiosk.app.payment.cctalk.SerialLine;
 import jp.certkiosk.card.apdu.CardIoException;
 import jp.certkiosk.card.apdu.ResponseApdu;
 import jp.certkiosk.card.jpki.JpkiCard;
@@ -106,6 +110,48 @@ class ParserFuzzTests {
             JSON.readValue(data.consumeRemainingAsBytes(), type);
         } catch (IOException expected) {
             // garbage from the endpoint: the client reports it unavailable
+        }
+    }
+
+    /**
+     * Whatever comes down the coin acceptor's serial line: decoded as a frame, and read by the bus as
+     * the reply to "read buffered credit" (local echo off), down to the credit events it reports.
+     */
+    @FuzzTest(maxExecutions = 10_000, maxDuration = "3m")
+    void ccTalkFrames(byte[] raw) {
+        count("ccTalkFrames");
+        try {
+            CcTalkFrame.decode(raw);
+        } catch (CcTalkFrame.Malformed expected) {
+            // not a frame: the bus reports no answer
+        }
+        CcTalkBus bus = new CcTalkBus(new SerialLine() {
+            private int at;
+
+            @Override
+            public String name() {
+                return "fuzz";
+            }
+
+            @Override
+            public void write(byte[] bytes) {}
+
+            @Override
+            public int read(byte[] into, int length, java.time.Duration timeout) {
+                int n = Math.min(length, raw.length - at);
+                System.arraycopy(raw, at, into, 0, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void discardInput() {}
+
+            @Override
+            public void close() {}
+        }, java.time.Duration.ofMillis(1), false);
+        if (bus.send(2, 229) instanceof CcTalkBus.Reply.Ack ack && ack.data().length == 11) {
+            CreditBuffer.parse(ack.data()).since(raw.length % 256);
         }
     }
 

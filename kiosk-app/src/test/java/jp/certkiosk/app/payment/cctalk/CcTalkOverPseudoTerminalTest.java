@@ -20,6 +20,8 @@ import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.app.journal.JournalStage;
+import jp.certkiosk.app.staff.StaffConsole;
+import jp.certkiosk.printer.FilePrinter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +110,8 @@ class CcTalkOverPseudoTerminalTest {
             device.startAccepting(150);
             emulator.insert(2);
             emulator.insert(3);
-            await("the owed row", () -> journal.entries().stream().anyMatch(e -> e.stage() == JournalStage.PAYOUT_FAILED));
+            await("the owed row and the refund", () -> journal.entries().stream().anyMatch(e -> e.stage() == JournalStage.PAYOUT_FAILED)
+                    && journal.entries().stream().anyMatch(e -> e.stage() == JournalStage.REFUNDED));
             List<JournalEntry> money = journal.entries().stream().filter(e -> e.yen() != null).toList();
             List<String> rows = money.stream().map(e -> e.stage() + " " + e.yen()).toList();
             assertEquals(List.of("CASH_TAKEN 50", "REFUND_DUE 50", "PAYOUT_FAILED 50", "CASH_TAKEN 100", "REFUND_DUE 100",
@@ -132,6 +135,13 @@ class CcTalkOverPseudoTerminalTest {
             assertTrue(stopped.contains("stopped answering"), stopped);
             assertInstanceOf(FlowState.Welcome.class, engine.dispatch(new FlowEvent.CardInserted("tx-1")),
                     "no resident is taken");
+            StaffConsole staff = new StaffConsole(journal, new FilePrinter(dir.resolve("out")), device,
+                    () -> StaffConsole.Part.working("reader"), () -> StaffConsole.Part.working("endpoint"),
+                    Clock.systemUTC(), () -> {}, engine);
+            StaffConsole.Part payment = staff.status().payment();
+            assertFalse(payment.ok(), "the staff panel shows the acceptor failing");
+            assertTrue(payment.detail().contains("OUT OF SERVICE: the coin selector"), payment.detail());
+            assertEquals(engine.sellingStopped(), staff.sellingStopped());
         }
     }
 
