@@ -20,8 +20,9 @@ public final class JSerialCommLine implements SerialLine {
         SerialPort port;
         try {
             port = SerialPort.getCommPort(device);
-        } catch (RuntimeException e) {
-            throw new IOException("no serial port " + device + ": " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: the library's native part could not be loaded on this machine
+            throw new IOException("no serial port " + device + ": " + e, e);
         }
         port.setComPortParameters(CCTALK_BAUD, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);

@@ -103,4 +103,15 @@ class CcTalkPaymentDeviceTest {
         assertTrue(why.startsWith("payment.coins gives coin 3 100 yen, but the coin selector"), why);
         assertTrue(why.contains("'JP500A'"), why);
     }
+
+    @Test
+    void aPortThatCannotBeOpenedLeavesTheKioskOutOfServiceNamingTheKey() {
+        try (CcTalkPaymentDevice missing = CcTalkPaymentDevice.open(config("/nonexistent/ttyUSB9", Duration.ofMillis(100)))) {
+            String why = missing.outOfService().orElseThrow();
+            assertTrue(why.contains("/nonexistent/ttyUSB9") && why.endsWith("check payment.port, then restart the kiosk"), why);
+            missing.startAccepting(200);
+            assertFalse(missing.accepting());
+            assertFalse(missing.payOut(100).done());
+        }
+    }
 }
