@@ -32,6 +32,7 @@ final class CcTalkDeviceEmulator {
 
     // faults
     private int repliesToDrop;
+    private int repliesToDuplicate;
     private boolean selectorSilent;
     private boolean allSilent;
     private int creditReads;
@@ -106,6 +107,11 @@ final class CcTalkDeviceEmulator {
         repliesToDrop = n;
     }
 
+    /** The next {@code n} replies reach the host twice (a repeater or an interface that resends). */
+    synchronized void duplicateReplies(int n) {
+        repliesToDuplicate = n;
+    }
+
     synchronized void silenceSelector() {
         selectorSilent = true;
     }
@@ -162,8 +168,15 @@ final class CcTalkDeviceEmulator {
             repliesToDrop--;
             return null;
         }
-        return data == null ? new CcTalkFrame(CcTalkFrame.HOST, address, CcTalkFrame.NAK, new byte[0]).encode()
+        byte[] reply = data == null ? new CcTalkFrame(CcTalkFrame.HOST, address, CcTalkFrame.NAK, new byte[0]).encode()
                 : new CcTalkFrame(CcTalkFrame.HOST, address, CcTalkFrame.ACK, data).encode();
+        if (repliesToDuplicate > 0) {
+            repliesToDuplicate--;
+            byte[] twice = Arrays.copyOf(reply, reply.length * 2);
+            System.arraycopy(reply, 0, twice, reply.length, reply.length);
+            return twice;
+        }
+        return reply;
     }
 
     private byte[] selector(CcTalkFrame command) {

@@ -102,6 +102,23 @@ class CcTalkOverPseudoTerminalTest {
     }
 
     @Test
+    void aReplyThatArrivesTwiceIsReadOnce() throws Exception {
+        device.onCashInserted(credited::add);
+        device.startAccepting(1000);
+        emulator.insert(4);
+        emulator.duplicateReplies(4);
+        afterSomePolls();
+        emulator.insert(1);
+        emulator.duplicateReplies(4);
+        afterSomePolls();
+        assertEquals(List.of(500, 10), credited);
+        assertTrue(device.outOfService().isEmpty(), device.status());
+        emulator.duplicateReplies(20);
+        assertTrue(device.payOut(200).done(), device.status());
+        assertEquals(2, emulator.hopper(3).paidTotal, "the hopper's replies twice, its coins once");
+    }
+
+    @Test
     void cashNoFeeIsDueForIsJournaledAndWhatAnEmptyHopperCannotPayIsOwed() throws Exception {
         try (H2Journal journal = H2Journal.open(dir.resolve("journal"))) {
             KioskEngine engine = engine(journal);
