@@ -53,6 +53,7 @@ public final class KioskAssembly {
         H2Journal journal = H2Journal.open(config.journalDirectory());
         JerseyIssuanceEndpoint endpoint = null;
         PcscCardSlot pcsc = null;
+        CcTalkPaymentDevice ccTalk = null;
         try {
             endpoint = new JerseyIssuanceEndpoint(config.endpoint());
             DocumentVerifier verifier = new DocumentVerifier(
@@ -69,7 +70,10 @@ public final class KioskAssembly {
             Printer printer = printer(config);
             SimulatedPaymentDevice simulated = config.payment().kind() == PaymentConfig.Kind.SIMULATED
                     ? new SimulatedPaymentDevice(config.payment().simulatedHopperYen()) : null;
-            PaymentDevice payment = simulated != null ? simulated : CcTalkPaymentDevice.open(config.payment().ccTalk());
+            if (simulated == null) {
+                ccTalk = CcTalkPaymentDevice.open(config.payment().ccTalk());
+            }
+            PaymentDevice payment = simulated != null ? simulated : ccTalk;
             KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
                     printer, journal, verifier, payment);
             Optional<StaffPin> staffPin = Optional.empty();
@@ -91,9 +95,15 @@ public final class KioskAssembly {
                     Optional.ofNullable(pcsc), printer, payment, Optional.ofNullable(simulated), staff, staffPin);
         } catch (IOException e) {
             close(journal, endpoint, pcsc);
+            if (ccTalk != null) {
+                ccTalk.close();
+            }
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             close(journal, endpoint, pcsc);
+            if (ccTalk != null) {
+                ccTalk.close();
+            }
             throw e;
         }
     }
