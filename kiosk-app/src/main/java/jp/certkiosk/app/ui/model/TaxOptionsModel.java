@@ -15,10 +15,7 @@ public final class TaxOptionsModel extends ScreenModel {
     /** The first fiscal year of the Reiwa era (令和元年度). */
     static final int REIWA_FIRST_YEAR = 2019;
 
-    public final Cell<String> document = new Cell<>("");
-    public final Cell<String> kindsLabel = new Cell<>("");
     public final Cell<List<Option>> kinds = new Cell<>(List.of());
-    public final Cell<String> yearsLabel = new Cell<>("");
     public final Cell<List<Option>> years = new Cell<>(List.of());
     /** What the chosen year means: whose income, and who issues it. */
     public final Cell<String> yearNote = new Cell<>("");
@@ -40,14 +37,9 @@ public final class TaxOptionsModel extends ScreenModel {
     protected void refresh(Messages text) {
         DocumentChoice choice = kiosk.choice;
         title.set(text.text("taxOptions.title"));
-        if (choice.offer != null) {
-            document.set(MenuModel.documentName(choice.offer, text));
-        }
-        kindsLabel.set(text.text("taxOptions.kinds"));
-        yearsLabel.set(text.text("taxOptions.years"));
         List<Option> shownKinds = new ArrayList<>();
         for (TaxCertificateKind kind : TaxCertificateKind.values()) {
-            shownKinds.add(new Option("tax-" + kind.name(), text.text("taxKind." + kind.name()), choice.taxKind == kind,
+            shownKinds.add(new Option("tax-" + kind.name(), text.text("taxOptions.kind." + kind.name()), choice.taxKind == kind,
                     () -> chooseKind(kind)));
         }
         kinds.set(List.copyOf(shownKinds));

@@ -184,7 +184,7 @@ class RegisterAndTaxScreensTest {
                 new Object[] {FamilyRegisterAccess.Status.USE_REGISTRATION_PENDING, Screen.USE_REGISTRATION_PENDING,
                         "Application awaiting approval"},
                 new Object[] {FamilyRegisterAccess.Status.DOMICILE_NOT_PARTICIPATING, Screen.DOMICILE_NOT_PARTICIPATING,
-                        "Please ask your domicile"})) {
+                        "Please ask the municipality of your domicile"})) {
             ScreenFixture f = at(session((FamilyRegisterAccess.Status) c[0], "990001", "緑山市"), Language.ENGLISH);
             KioskModel m = f.model;
             m.menu.choose(entry(m, MenuModel.DOMICILE_ID));
