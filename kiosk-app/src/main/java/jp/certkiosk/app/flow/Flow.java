@@ -354,6 +354,7 @@ public final class Flow {
         if (state instanceof VerifyingPin s) return s.transactionId();
         if (state instanceof Authenticating s) return s.transactionId();
         if (state instanceof ChoosingDocument s) return s.transactionId();
+        if (state instanceof FilingUseRegistration s) return s.transactionId();
         if (state instanceof Reserving s) return s.transactionId();
         if (state instanceof Paying s) return s.transactionId();
         if (state instanceof Printing s) return s.transactionId();

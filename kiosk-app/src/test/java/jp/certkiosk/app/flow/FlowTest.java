@@ -346,6 +346,18 @@ class FlowTest {
     }
 
     @Test
+    void aCoinInsertedWhileTheUseRegistrationIsFiledIsPaidBackUnderThatTransaction() {
+        FilingUseRegistration filing = new FilingUseRegistration("tx-filing", CARD,
+                domicileSession(jp.certkiosk.api.FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED));
+        Transition t = flow.next(filing, new CashInserted(100));
+        assertEquals(filing, t.state(), "filing is free: a coin changes nothing");
+        assertTrue(t.effects().stream().anyMatch(e -> e instanceof Effect.PayOut p && p.yen() == 100));
+        assertTrue(t.effects().stream().filter(e -> e instanceof Effect.Record)
+                .allMatch(e -> ((Effect.Record) e).entry().transactionId().equals("tx-filing")),
+                "journaled under the resident's transaction, not between residents");
+    }
+
+    @Test
     void aFamilyRegisterIsSignedByTheDomicilesMunicipalityAndNothingElseIs() {
         Session session = domicileSession(jp.certkiosk.api.FamilyRegisterAccess.Status.AVAILABLE);
         Issuance register = new Issuance("i-1", DocumentType.FAMILY_REGISTER, 1, 450,

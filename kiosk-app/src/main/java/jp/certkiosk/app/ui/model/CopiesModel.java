@@ -1,6 +1,7 @@
 package jp.certkiosk.app.ui.model;
 
 import java.util.List;
+import jp.certkiosk.api.IssuanceOptions;
 import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
@@ -8,6 +9,8 @@ import jp.certkiosk.app.flow.FlowState;
 /** How many copies, and the fee before paying. */
 public final class CopiesModel extends ScreenModel {
     public final Cell<String> document = new Cell<>("");
+    /** What the chosen options make of it: 全部事項 or whose 個人事項, the tax certificate and its year. */
+    public final Cell<String> detail = new Cell<>("");
     public final Cell<String> perCopy = new Cell<>("");
     public final Cell<String> count = new Cell<>("");
     public final Cell<String> total = new Cell<>("");
@@ -36,6 +39,7 @@ public final class CopiesModel extends ScreenModel {
             document.set(MenuModel.documentName(choice.offer, text));
             perCopy.set(text.format("copies.perCopy", choice.offer.feeYen()));
         }
+        detail.set(detail(choice, text));
         count.set(text.format("copies.count", choice.copies));
         total.set(text.format("copies.total", choice.fee()));
         japaneseOnly.set(text.text("copies.japaneseOnly"));
@@ -46,6 +50,22 @@ public final class CopiesModel extends ScreenModel {
         pay.set(text.text("copies.pay"));
         back.set(text.text("back"));
         cancel.set(text.text("cancel"));
+    }
+
+    private String detail(DocumentChoice choice, Messages text) {
+        if (choice.offer == null || !(kiosk.state() instanceof FlowState.ChoosingDocument choosing)) {
+            return "";
+        }
+        return switch (choice.optionsStage(choosing.session().menu())) {
+            case REGISTER_OPTIONS -> choice.registerExtent == IssuanceOptions.RegisterExtent.ALL
+                    ? text.text("registerOptions.all")
+                    : text.format("copies.registerPerson", choosing.session().menu().familyRegister().persons().stream()
+                            .filter(p -> p.memberRef().equals(choice.registerPerson))
+                            .map(p -> p.displayName()).findFirst().orElse(""));
+            case TAX_OPTIONS -> text.format("copies.tax", text.text("taxKind." + choice.taxKind.name()),
+                    TaxOptionsModel.fiscalYear(choice.fiscalYear, text));
+            default -> "";
+        };
     }
 
     @Override
@@ -81,7 +101,7 @@ public final class CopiesModel extends ScreenModel {
         kiosk.touch();
         DocumentChoice choice = kiosk.choice;
         if (kiosk.state() instanceof FlowState.ChoosingDocument choosing && choice.hasOptions(choosing.session().menu())) {
-            choice.stage = DocumentChoice.Stage.OPTIONS;
+            choice.stage = choice.optionsStage(choosing.session().menu());
         } else {
             choice.forget();
         }

@@ -81,6 +81,12 @@ public final class KioskModel {
     public final BusyModel busy;
     public final MenuModel menu;
     public final OptionsModel options;
+    public final RegisterOptionsModel registerOptions;
+    public final TaxOptionsModel taxOptions;
+    public final UseRegistrationModel useRegistration;
+    public final UseRegistrationFilingModel useRegistrationFiling;
+    public final DomicileNoticeModel useRegistrationPending;
+    public final DomicileNoticeModel domicileNotParticipating;
     public final CopiesModel copies;
     public final PaymentModel paymentScreen;
     public final PrintingModel printing;
@@ -114,6 +120,14 @@ public final class KioskModel {
         busy = register(Screen.BUSY, new BusyModel(this));
         menu = register(Screen.MENU, new MenuModel(this));
         options = register(Screen.OPTIONS, new OptionsModel(this));
+        registerOptions = register(Screen.REGISTER_OPTIONS, new RegisterOptionsModel(this));
+        taxOptions = register(Screen.TAX_OPTIONS, new TaxOptionsModel(this));
+        useRegistration = register(Screen.USE_REGISTRATION, new UseRegistrationModel(this));
+        useRegistrationFiling = register(Screen.USE_REGISTRATION_FILING, new UseRegistrationFilingModel(this));
+        useRegistrationPending = register(Screen.USE_REGISTRATION_PENDING,
+                new DomicileNoticeModel(this, "useRegistrationPending"));
+        domicileNotParticipating = register(Screen.DOMICILE_NOT_PARTICIPATING,
+                new DomicileNoticeModel(this, "domicileNotParticipating"));
         copies = register(Screen.COPIES, new CopiesModel(this));
         paymentScreen = register(Screen.PAYMENT, new PaymentModel(this));
         printing = register(Screen.PRINTING, new PrintingModel(this));
@@ -221,10 +235,26 @@ public final class KioskModel {
             return switch (choice.stage) {
                 case MENU -> Screen.MENU;
                 case OPTIONS -> Screen.OPTIONS;
+                case REGISTER_OPTIONS -> Screen.REGISTER_OPTIONS;
+                case TAX_OPTIONS -> Screen.TAX_OPTIONS;
                 case COPIES -> Screen.COPIES;
+                case DOMICILE -> domicileScreen();
             };
         }
         return routed;
+    }
+
+    /** Why the family register of the resident's domicile cannot be printed here now, as its own screen. */
+    private Screen domicileScreen() {
+        if (!(state instanceof FlowState.ChoosingDocument choosing)) {
+            return Screen.MENU;
+        }
+        return switch (choosing.session().menu().familyRegister().status()) {
+            case USE_REGISTRATION_REQUIRED -> Screen.USE_REGISTRATION;
+            case USE_REGISTRATION_PENDING -> Screen.USE_REGISTRATION_PENDING;
+            case DOMICILE_NOT_PARTICIPATING -> Screen.DOMICILE_NOT_PARTICIPATING;
+            case AVAILABLE, NONE -> Screen.MENU;
+        };
     }
 
     /** Recomputes the current screen and what it shows; says its prompt when it is new and voice is on. */

@@ -24,7 +24,7 @@ public final class Router {
             Map.entry(FlowState.Authenticating.class, new Route(Screen.BUSY, Step.PIN, "busy.authenticating")),
             Map.entry(FlowState.ChoosingDocument.class, new Route(Screen.MENU, Step.DOCUMENT, null)),
             Map.entry(FlowState.FilingUseRegistration.class,
-                    new Route(Screen.BUSY, Step.DOCUMENT, "busy.filingUseRegistration")),
+                    new Route(Screen.USE_REGISTRATION_FILING, Step.DOCUMENT, null)),
             Map.entry(FlowState.Reserving.class, new Route(Screen.BUSY, Step.DOCUMENT, "busy.reserving")),
             Map.entry(FlowState.Paying.class, new Route(Screen.PAYMENT, Step.PAY, null)),
             Map.entry(FlowState.Printing.class, new Route(Screen.PRINTING, Step.PRINT, "busy.printing")),

@@ -16,6 +16,7 @@ final class CopiesView implements ScreenView {
         model.fewerEnabled.bind(enabled -> minus.setDisable(!enabled));
         model.moreEnabled.bind(enabled -> plus.setDisable(!enabled));
         root = column(label(model.title, "title", "copies-title"), label(model.document, "subtitle", "copies-document"),
+                label(model.detail, "subtitle", "copies-detail"),
                 label(model.perCopy, "body", "copies-per-copy"),
                 row(minus, label(model.count, "count", "copies-count"), plus),
                 label(model.total, "amount", "copies-total"), label(model.japaneseOnly, "body", "copies-japanese-only"),

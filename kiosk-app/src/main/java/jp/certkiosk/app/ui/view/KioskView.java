@@ -62,6 +62,12 @@ public final class KioskView {
         factories.put(Screen.BUSY, m -> new BusyView(m.busy));
         factories.put(Screen.MENU, m -> new MenuView(m.menu));
         factories.put(Screen.OPTIONS, m -> new OptionsView(m.options));
+        factories.put(Screen.REGISTER_OPTIONS, m -> new RegisterOptionsView(m.registerOptions));
+        factories.put(Screen.TAX_OPTIONS, m -> new TaxOptionsView(m.taxOptions));
+        factories.put(Screen.USE_REGISTRATION, m -> new UseRegistrationView(m.useRegistration));
+        factories.put(Screen.USE_REGISTRATION_FILING, m -> new UseRegistrationFilingView(m.useRegistrationFiling));
+        factories.put(Screen.USE_REGISTRATION_PENDING, m -> new DomicileNoticeView(m.useRegistrationPending));
+        factories.put(Screen.DOMICILE_NOT_PARTICIPATING, m -> new DomicileNoticeView(m.domicileNotParticipating));
         factories.put(Screen.COPIES, m -> new CopiesView(m.copies));
         factories.put(Screen.PAYMENT, m -> new PaymentView(m.paymentScreen));
         factories.put(Screen.PRINTING, m -> new PrintingView(m.printing));

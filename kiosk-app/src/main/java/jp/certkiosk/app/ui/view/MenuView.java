@@ -14,7 +14,7 @@ final class MenuView implements ScreenView {
         VBox documents = column();
         documents.getStyleClass().add("documents");
         each(model.documents, documents, choice -> {
-            Button button = fixedButton(choice.name() + "\n" + choice.fee(), choice.id(), () -> model.choose(choice.offer()),
+            Button button = fixedButton(choice.name() + "\n" + choice.fee(), choice.id(), () -> model.choose(choice),
                     "document");
             button.setMaxWidth(Double.MAX_VALUE);
             return button;

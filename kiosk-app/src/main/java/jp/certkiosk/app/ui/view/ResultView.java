@@ -12,7 +12,7 @@ final class ResultView implements ScreenView {
 
     ResultView(ResultModel model) {
         Label heading = label(model.title, "title", "result-heading");
-        model.issued.bind(issued -> {
+        model.succeeded.bind(issued -> {
             heading.getStyleClass().remove("error-title");
             if (!issued) {
                 heading.getStyleClass().add("error-title");

@@ -102,6 +102,33 @@ class ScreenLayoutTest {
             }
             f.model.staffPinScreen.submit();
         });
+        screens.put("register-options-person", f -> {
+            f.flowTo(new FlowState.ChoosingDocument("tx", null, RegisterAndTaxScreensTest.session(
+                    jp.certkiosk.api.FamilyRegisterAccess.Status.AVAILABLE, "999001", "桜川市")));
+            f.model.menu.choose(RegisterAndTaxScreensTest.REGISTER);
+            f.model.registerOptions.chooseExtent(jp.certkiosk.api.IssuanceOptions.RegisterExtent.INDIVIDUAL);
+            f.model.registerOptions.persons.get().get(1).toggle().run();
+        });
+        screens.put("tax-options", f -> {
+            f.flowTo(new FlowState.ChoosingDocument("tx", null, RegisterAndTaxScreensTest.session(
+                    jp.certkiosk.api.FamilyRegisterAccess.Status.NONE, null, null)));
+            f.model.menu.choose(RegisterAndTaxScreensTest.TAX);
+        });
+        for (var status : List.of(jp.certkiosk.api.FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED,
+                jp.certkiosk.api.FamilyRegisterAccess.Status.USE_REGISTRATION_PENDING,
+                jp.certkiosk.api.FamilyRegisterAccess.Status.DOMICILE_NOT_PARTICIPATING)) {
+            screens.put("domicile " + status, f -> {
+                f.flowTo(new FlowState.ChoosingDocument("tx", null, RegisterAndTaxScreensTest.session(status, "999002",
+                        "若葉県青葉町")));
+                f.model.menu.choose(f.model.menu.documents.get().stream()
+                        .filter(c -> c.id().equals(MenuModel.DOMICILE_ID)).findFirst().orElseThrow());
+            });
+        }
+        screens.put("use-registration-filing", f -> f.flowTo(new FlowState.FilingUseRegistration("tx", null,
+                RegisterAndTaxScreensTest.session(jp.certkiosk.api.FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED,
+                        "999002", "若葉県青葉町"))));
+        screens.put("use-registration-filed", f -> f.flowTo(new FlowState.TakeCard("tx",
+                new Outcome.UseRegistrationFiled("若葉県青葉町", jp.certkiosk.api.UseRegistration.Status.PENDING))));
         screens.put("idle-warning", f -> {
             f.enteringPin(3, false);
             f.clock.advance(Duration.ofSeconds(61));
