@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every parser that reads outside bytes with Jazzer, one target at a time (Jazzer fuzzes one
 # target per JVM), each bounded by 10,000 executions and 3 minutes; prints the executions per target
-# and fails on the first finding, or on a target that did not run. CI runs it after the tests. The corpus that seeds each target is in the repository:
+# and fails on the first finding, or on a target that did not run. CI runs it after the tests.
+# The corpus that seeds each target is in the repository:
 #   kiosk-app/src/test/resources/jp/certkiosk/app/fuzz/ParserFuzzTestsInputs/<target>/
 #   card-terminal/src/test/resources/jp/certkiosk/card/vpcd/VpcdFrameFuzzTestsInputs/vpcdFrames/
 # Under a plain `mvn test` the same tests replay that corpus only.
@@ -10,20 +11,22 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
 targets=(
-  "kiosk-app ParserFuzzTests responseApdu"
-  "kiosk-app ParserFuzzTests jpkiReads"
-  "kiosk-app ParserFuzzTests endpointJson"
-  "kiosk-app ParserFuzzTests documentStatement"
-  "kiosk-app ParserFuzzTests documentVerifier"
-  "kiosk-app ParserFuzzTests municipalPdfCheck"
-  "kiosk-app ParserFuzzTests scenarioFile"
-  "kiosk-app ParserFuzzTests configurationFile"
-  "card-terminal VpcdFrameFuzzTests vpcdFrames"
+  # module, test class, method (the target's name), the method's parameter type
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests responseApdu byte[]"
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests jpkiReads com.code_intelligence.jazzer.api.FuzzedDataProvider"
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests endpointJson com.code_intelligence.jazzer.api.FuzzedDataProvider"
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests documentStatement byte[]"
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests documentVerifier byte[]"
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests municipalPdfCheck byte[]"
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests scenarioFile byte[]"
+  "kiosk-app jp.certkiosk.app.fuzz.ParserFuzzTests configurationFile byte[]"
+  "card-terminal jp.certkiosk.card.vpcd.VpcdFrameFuzzTests vpcdFrames com.code_intelligence.jazzer.api.FuzzedDataProvider"
 )
 if [[ $# -gt 0 ]]; then
   selected=()
   for t in "${targets[@]}"; do
-    for want in "$@"; do [[ "${t##* }" == "$want" ]] && selected+=("$t"); done
+    read -r _ _ name _ <<<"$t"
+    for want in "$@"; do [[ "$name" == "$want" ]] && selected+=("$t"); done
   done
   targets=("${selected[@]}")
 fi
@@ -46,12 +49,8 @@ fi
 echo "fuzz: built in $((SECONDS - started)) s" >&2
 summary=()
 for t in "${targets[@]}"; do
-  read -r module class method <<<"$t"
-  case "$class" in
-    ParserFuzzTests) fqcn=jp.certkiosk.app.fuzz.ParserFuzzTests ;;
-    VpcdFrameFuzzTests) fqcn=jp.certkiosk.card.vpcd.VpcdFrameFuzzTests ;;
-  esac
-  echo "fuzz: $class#$method" >&2
+  read -r module class method parameter <<<"$t"
+  echo "fuzz: ${class##*.}#$method" >&2
   target_started=$SECONDS
   classpath="$here/$module/target/test-classes:$here/$module/target/classes:$(cat "$here/$module/target/fuzz-classpath.txt")"
   # instrument our code and the libraries that do the parsing, so coverage guides the fuzzer
@@ -59,7 +58,7 @@ for t in "${targets[@]}"; do
       JAZZER_INSTRUMENTATION_INCLUDES='jp.certkiosk.**:com.fasterxml.**:org.apache.pdfbox.**:org.bouncycastle.**' \
       java -Dfile.encoding=UTF-8 -Djava.awt.headless=true -cp "$launcher:$classpath" \
       org.junit.platform.console.ConsoleLauncher execute --disable-banner --disable-ansi-colors --details=summary \
-      --fail-if-no-tests --select-method "$fqcn#$method") >"$log-$method.log" 2>&1; then
+      --fail-if-no-tests --select-method "$class#$method($parameter)") >"$log-$method.log" 2>&1; then
     echo "fuzz: $method FAILED (a finding, or the run broke); see $log-$method.log" >&2
     grep -E "^== Java Exception|Caused by|FuzzTest|tests (failed|successful)" "$log-$method.log" | head -20 >&2 || true
     exit 1

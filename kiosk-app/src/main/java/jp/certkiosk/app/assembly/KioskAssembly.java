@@ -88,7 +88,7 @@ public final class KioskAssembly {
                         () -> engine.dispatch(new FlowEvent.CardRemoved()));
             }
             // and asked about again while the kiosk runs, so that a slow job or a printer back settles without staff
-            DoubtRetry doubtRetry = DoubtRetry.start(engine, DoubtRetry.DEFAULT_EVERY);
+            DoubtRetry doubtRetry = DoubtRetry.start(engine::retryDoubts, DoubtRetry.DEFAULT_EVERY);
             return new Kiosk(config, clock, engine, journal, endpoint, slot, Optional.ofNullable(virtual),
                     Optional.ofNullable(pcsc), printer, payment, Optional.ofNullable(simulated), staff, staffPin, doubtRetry);
         } catch (IOException e) {

@@ -123,7 +123,7 @@ public final class KioskEngine {
     }
 
     /**
-     * The timer's turn (see {@link jp.certkiosk.app.settle.DoubtRetry}): while a print in doubt stops
+     * The timer's turn ({@code DoubtRetry} in the settle package): while a print in doubt stops
      * the kiosk, asks the printer and the endpoint again. Returns whether selling is still stopped.
      */
     public synchronized boolean retryDoubts() {

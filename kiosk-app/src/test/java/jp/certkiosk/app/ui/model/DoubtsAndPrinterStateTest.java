@@ -155,7 +155,7 @@ class DoubtsAndPrinterStateTest {
         assertEquals(Messages.of(Language.JAPANESE).text("outOfService.stopped"), screens.outOfService.reason.get());
 
         HandScheduler timer = new HandScheduler();
-        try (DoubtRetry retry = DoubtRetry.on(kiosk.engine(), timer, Duration.ofSeconds(30))) {
+        try (DoubtRetry retry = DoubtRetry.on(kiosk.engine()::retryDoubts, timer, Duration.ofSeconds(30))) {
             assertEquals(30_000, timer.everyMillis);
             timer.turn.run(); // the printer still does not answer: still in doubt, still stopped
             screens.tick();
