@@ -68,6 +68,11 @@ for t in "${targets[@]}"; do
     echo "fuzz: $method did not run (no count); see $log-$method.log" >&2
     exit 1
   fi
+  executions=$(sed -n 's/^fuzz target [^:]*: \([0-9]*\) executions.*/\1/p' <<<"$line")
+  if (( executions < 10000 )); then
+    echo "fuzz: $method ran only $executions executions before its time limit (10,000 wanted); see $log-$method.log" >&2
+    exit 1
+  fi
   stats=$(grep -hE "^#[0-9]+[[:space:]]+DONE" "$log-$method.log" | tail -1 || true)
   echo "$line in $((SECONDS - target_started)) s ${stats:+($stats)}"
   summary+=("$line")
