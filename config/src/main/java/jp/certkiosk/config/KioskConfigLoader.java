@@ -1,7 +1,6 @@
 package jp.certkiosk.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -52,18 +51,16 @@ public final class KioskConfigLoader {
 
     /**
      * A configuration as far as it could be read, and every problem found, each starting with its
-     * key: for {@code config check}, which goes on to open the files a broken configuration names.
+     * key and ending with the line that set it ("(line 7)"), where the file sets it: for {@code config check}, which goes on to open the files a broken configuration names.
      * Parts that could not be read are null in {@code config}.
      */
     public record Read(KioskConfig config, List<String> problems) {}
 
+    /** @throws InvalidConfigException when the file is not UTF-8 text (naming the line and column) */
     public static Read read(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        ConfigProblems problems = new ConfigProblems();
-        KioskConfig config = from(properties, file.toAbsolutePath().getParent(), problems);
+        PropertiesText text = PropertiesText.parse(Files.readAllBytes(file));
+        ConfigProblems problems = new ConfigProblems(text.lines());
+        KioskConfig config = from(text.properties(), file.toAbsolutePath().getParent(), problems);
         return new Read(config, problems.list());
     }
 

@@ -158,6 +158,33 @@ class KioskConfigLoaderTest {
                 shared.problems());
     }
 
+    @Test
+    void aProblemWithAKeyNamesTheLineThatSetIt() throws IOException {
+        InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                () -> KioskConfigLoader.load(write(VALID.replace("endpoint.readTimeout=PT30S", "endpoint.readTimeout=30 seconds"))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("endpoint.readTimeout "), e.getMessage());
+        assertTrue(e.problems().get(0).endsWith("(line 7)"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNamingTheLineAndColumnOfTheByte() throws IOException {
+        Path file = write("");
+        // an installer saved the file in Shift_JIS: the reader's name has katakana
+        byte[] sjis = VALID.replace("ACS ACR1252 1S CL Reader PICC 0", "カードリーダー").getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+        Files.write(file, sjis);
+        InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                () -> KioskConfigLoader.load(file));
+        assertEquals(java.util.List.of("(file) line 10, column 13: byte 0x83 is not UTF-8 text; save the file as UTF-8"), e.problems());
+    }
+
+    @Test
+    void aBrokenEscapeIsRefusedNamingItsLine() throws IOException {
+        InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidConfigException.class,
+                () -> KioskConfigLoader.load(write(VALID.replace("printer.outputDirectory=out", "printer.outputDirectory=C:\\users\\out"))));
+        assertTrue(e.problems().get(0).startsWith("(file) line 12: Malformed"), e.getMessage());
+    }
+
     private Path write(String text) throws IOException {
         Files.createDirectories(dir.resolve("tls"));
         Files.writeString(dir.resolve("tls/kiosk.p12.password"), "secret\n");

@@ -50,6 +50,9 @@ public final class ConfigCheck {
         } catch (IOException | IllegalArgumentException e) {
             errors.add("(file) is not a properties file: " + e.getMessage());
             return new Result(errors, warnings);
+        } catch (jp.certkiosk.config.InvalidConfigException e) {
+            errors.addAll(e.problems()); // not UTF-8 text, or an escape that cannot be read: its line
+            return new Result(errors, warnings);
         }
         errors.addAll(read.problems());
         KioskConfig config = read.config();

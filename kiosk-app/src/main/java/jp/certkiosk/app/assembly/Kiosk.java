@@ -23,11 +23,13 @@ import jp.certkiosk.printer.Printer;
  * @param pcscReader the PC/SC reader the card watcher follows, when the configuration names one
  * @param simulatedPayment the simulated acceptor, when the configuration names it (never in production)
  * @param staffPin the staff PIN hash, when the configuration names its file
+ * @param doubtRetry asks about prints in doubt again while the kiosk runs
  */
 public record Kiosk(KioskConfig config, Clock clock, KioskEngine engine, H2Journal journal,
                    JerseyIssuanceEndpoint endpoint, CardSlot cardSlot, Optional<VirtualCardSlot> virtualReader,
                    Optional<PcscCardSlot> pcscReader, Printer printer, PaymentDevice payment,
-                   Optional<SimulatedPaymentDevice> simulatedPayment, StaffConsole staff, Optional<StaffPin> staffPin)
+                   Optional<SimulatedPaymentDevice> simulatedPayment, StaffConsole staff, Optional<StaffPin> staffPin,
+                   jp.certkiosk.app.settle.DoubtRetry doubtRetry)
         implements AutoCloseable {
 
     public String kioskId() {
@@ -41,6 +43,7 @@ public record Kiosk(KioskConfig config, Clock clock, KioskEngine engine, H2Journ
 
     @Override
     public void close() {
+        doubtRetry.close();
         pcscReader.ifPresent(PcscCardSlot::close);
         if (payment instanceof AutoCloseable device) {
             try {

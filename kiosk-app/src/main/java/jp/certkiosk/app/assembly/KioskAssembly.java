@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import jp.certkiosk.app.card.CardSlot;
 import jp.certkiosk.app.card.PcscCardSlot;
+import jp.certkiosk.app.settle.DoubtRetry;
 import jp.certkiosk.app.card.VirtualCard;
 import jp.certkiosk.app.card.VirtualCardSlot;
 import jp.certkiosk.app.endpoint.DocumentVerifier;
@@ -91,8 +92,10 @@ public final class KioskAssembly {
                 pcsc.start(tx -> engine.dispatch(new FlowEvent.CardInserted(tx)),
                         () -> engine.dispatch(new FlowEvent.CardRemoved()));
             }
+            // and asked about again while the kiosk runs, so that a slow job or a printer back settles without staff
+            DoubtRetry doubtRetry = DoubtRetry.start(engine::retryDoubts, DoubtRetry.DEFAULT_EVERY);
             return new Kiosk(config, clock, engine, journal, endpoint, slot, Optional.ofNullable(virtual),
-                    Optional.ofNullable(pcsc), printer, payment, Optional.ofNullable(simulated), staff, staffPin);
+                    Optional.ofNullable(pcsc), printer, payment, Optional.ofNullable(simulated), staff, staffPin, doubtRetry);
         } catch (IOException e) {
             close(journal, endpoint, pcsc);
             if (ccTalk != null) {

@@ -247,6 +247,13 @@ public final class Flow {
         if (event instanceof DocumentUnverified e) {
             return refuseDocument(tx, e.issuanceId(), e.reason());
         }
+        if (event instanceof PrinterNotReady e) {
+            // asked before the fee: nothing is taken, and the endpoint releases the reservation
+            return Transition.to(new Confirming(tx, new Outcome.PrinterOutOfService(e.issuanceId(), e.reasons()), true),
+                    printRow(tx, JournalStage.PRINTER_NOT_READY, e.issuanceId(), null, PrintState.FAILED, e.reasons()),
+                    printRow(tx, JournalStage.CONFIRM_SENT, e.issuanceId(), null, PrintState.FAILED, null),
+                    new Confirm(e.issuanceId(), Confirmation.failed("printer not ready: " + e.reasons())));
+        }
         return endpointTrouble(tx, event);
     }
 

@@ -75,6 +75,12 @@ public sealed interface FlowEvent {
     /** The endpoint reserved a document whose signature did not verify: it must not be printed. */
     record DocumentUnverified(String issuanceId, String reason) implements FlowEvent {}
 
+    /**
+     * The document is reserved and verified, but the printer could not finish it now (paper out, jam,
+     * door open, toner; the printer's own words in {@code reasons}): refused before the fee.
+     */
+    record PrinterNotReady(String issuanceId, String reasons) implements FlowEvent {}
+
     /** The printer took the job: its id there. The job is followed until it settles. */
     record PrintSubmitted(int printerJobId) implements FlowEvent {}
 

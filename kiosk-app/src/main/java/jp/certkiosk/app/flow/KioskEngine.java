@@ -23,6 +23,7 @@ import jp.certkiosk.app.payment.PaymentDevice;
 import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
+import jp.certkiosk.printer.PrinterStatus;
 import jp.certkiosk.printer.Submission;
 import jp.certkiosk.printer.security.AntiForgeryComposer;
 import jp.certkiosk.printer.security.MunicipalPdfCheck;
@@ -50,8 +51,9 @@ public final class KioskEngine {
     private final PaymentDevice payment;
     private final List<Consumer<FlowState>> listeners = new CopyOnWriteArrayList<>();
     private FlowState state = Flow.initial();
-    private String journalFailure;
-    private boolean doubtOpen;
+    // read by the screens without waiting for a transaction to finish
+    private volatile String journalFailure;
+    private volatile boolean doubtOpen;
 
     /** @param verifier checks the municipality's signature over every document before the flow sees it */
     public KioskEngine(Flow flow, String kioskId, CardService card, IssuanceEndpoint endpoint, Printer printer,
@@ -67,10 +69,11 @@ public final class KioskEngine {
         this.doubtOpen = !Reconciliation.of(journal.entries()).inDoubt().isEmpty();
     }
 
-    /** Why the kiosk takes no new resident, for staff; empty while it sells. */
-    public synchronized Optional<String> sellingStopped() {
-        if (journalFailure != null) {
-            return Optional.of("the journal cannot be written (" + journalFailure + "): call the service technician");
+    /** Why the kiosk takes no new resident, for staff; empty while it sells. Never waits for a transaction. */
+    public Optional<String> sellingStopped() {
+        String failure = journalFailure;
+        if (failure != null) {
+            return Optional.of("the journal cannot be written (" + failure + "): call the service technician");
         }
         if (doubtOpen) {
             return Optional.of("a print is in doubt: check the printer and settle it in staff mode");
@@ -121,6 +124,19 @@ public final class KioskEngine {
         Settlement.Result result = settlement().whileRunning();
         doubtOpen = !Reconciliation.of(journal.entries()).inDoubt().isEmpty();
         return result;
+    }
+
+    /**
+     * The timer's turn ({@code DoubtRetry} in the settle package): while a print in doubt stops
+     * the kiosk, asks the printer and the endpoint again. Returns whether selling is still stopped.
+     */
+    public synchronized boolean retryDoubts() {
+        if (journalFailure == null && doubtOpen) {
+            Settlement.Result result = settleDoubts();
+            System.getLogger(KioskEngine.class.getName()).log(System.Logger.Level.INFO,
+                    "prints in doubt asked again: " + result.stillInDoubt().size() + " still in doubt");
+        }
+        return sellingStopped().isPresent();
     }
 
     public synchronized FlowState state() {
@@ -268,6 +284,16 @@ public final class KioskEngine {
         }
         if (issuance.printKey() == null) {
             return new FlowEvent.DocumentUnverified(issuance.issuanceId(), "the issuance carries no print key");
+        }
+        // and the printer could finish it now (paper, jam, door, toner): else nobody pays for a document it cannot print
+        PrinterStatus status;
+        try {
+            status = printer.status();
+        } catch (RuntimeException e) {
+            status = new PrinterStatus(false, List.of("printer cannot be asked: " + e.getClass().getSimpleName()));
+        }
+        if (!status.ready()) {
+            return new FlowEvent.PrinterNotReady(issuance.issuanceId(), String.join(", ", status.reasons()));
         }
         return new FlowEvent.IssuanceReserved(issuance, v.statement());
     }

@@ -53,6 +53,11 @@ public sealed interface Outcome {
         public String code() { return "PRINT_IN_DOUBT"; }
     }
 
+    /** The printer could not have printed the document (paper, jam, door, toner): refused before any fee. */
+    record PrinterOutOfService(String issuanceId, String reasons) implements Outcome {
+        public String code() { return "PRINTER_OUT_OF_SERVICE"; }
+    }
+
     record ServiceUnavailable(String reason) implements Outcome {
         public String code() { return "SERVICE_UNAVAILABLE"; }
     }

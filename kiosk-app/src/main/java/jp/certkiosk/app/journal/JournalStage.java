@@ -61,5 +61,7 @@ public enum JournalStage {
     /** A staff action (login, test print, out of service, restart): not part of a transaction. */
     STAFF,
     /** The resident filed the use registration with the municipality of their registered domicile (free). */
-    USE_REGISTRATION_FILED
+    USE_REGISTRATION_FILED,
+    /** The printer could not finish the reserved document: refused before the fee (the printer's reasons in the note). */
+    PRINTER_NOT_READY
 }

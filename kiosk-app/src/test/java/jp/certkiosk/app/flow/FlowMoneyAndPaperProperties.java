@@ -40,7 +40,7 @@ class FlowMoneyAndPaperProperties {
                 new Authenticated(SESSION), new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 1),
                 new DocumentChosen(DocumentType.RESIDENT_RECORD_COPY, 11), FlowTest.reserved(BOUND),
                 FlowTest.reserved(FOREIGN), new IssuanceReserved(BOUND, null),
-                new DocumentUnverified("i-1", "bad signature"), new Cancelled(), new IdleTimeout(),
+                new DocumentUnverified("i-1", "bad signature"), new PrinterNotReady("i-1", "media-empty"), new Cancelled(), new IdleTimeout(),
                 new CardRemoved(), new CardFailed("SIGN", false), new CardFailed("SIGN", true),
                 new PrintSubmitted(3), new Printed("paper", 3), new PrintFailed("aborted", 3),
                 new PrintInDoubt("lost", 3), new Confirmed(), new EndpointUnavailable("down"),

@@ -156,6 +156,20 @@ class FlowTest {
     }
 
     @Test
+    void aPrinterThatCannotPrintRefusesTheReservedDocumentBeforeAnyFee() {
+        Reserving reserving = new Reserving("tx", CARD, SESSION, DocumentType.RESIDENT_RECORD_COPY, 1);
+        Transition t = flow.next(reserving, new PrinterNotReady("i-9", "media-empty"));
+
+        assertEquals(new Outcome.PrinterOutOfService("i-9", "media-empty"), ((Confirming) t.state()).outcome());
+        assertEquals(List.of(JournalStage.PRINTER_NOT_READY, JournalStage.CONFIRM_SENT), journalStages(t));
+        assertTrue(t.effects().stream().noneMatch(e -> e instanceof Effect.CollectPayment || e instanceof Effect.Print),
+                t.effects().toString());
+        Effect.Confirm confirm = t.effects().stream().filter(Effect.Confirm.class::isInstance)
+                .map(Effect.Confirm.class::cast).findFirst().orElseThrow();
+        assertEquals(Confirmation.Outcome.FAILED, confirm.confirmation().outcome(), "the reservation is released");
+    }
+
+    @Test
     void aFailedPrintRefundsTheFeeAndIsReportedAsFailedToTheEndpoint() {
         Printing printing = new Printing("tx", CARD, SESSION, issuance("i-1", "s-1", "aa11"), true);
         Transition t = flow.next(printing, new PrintFailed("media-empty"));

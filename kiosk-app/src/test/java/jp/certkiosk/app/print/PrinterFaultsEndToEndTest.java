@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The printer failing in the ways printers fail, on a real IPP printer (ippeveprinter): jammed and
+ * The printer failing in the ways printers fail, on a real IPP printer (ippeveprinter): out of paper
+ * before the order (refused before the fee: PRINTER_OUT_OF_SERVICE), jammed and
  * door open mid-job (the printer aborts: PRINT_FAILED, refunded), slower than the kiosk's time limit
  * and gone mid-job (nobody knows: PRINT_IN_DOUBT, fee held, no new resident until the printer or
  * staff settle it). Each ends with a journal that adds up.
@@ -74,6 +75,29 @@ class PrinterFaultsEndToEndTest {
                 assertEquals(0, totals.feesKeptYen());
                 kiosk.kiosk().close();
             }
+        }
+    }
+
+    @Test
+    void aPrinterOutOfPaperBeforeTheOrderRefusesItBeforeTheFee() throws Exception {
+        try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf", "exit 0");
+             SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), Clock.systemUTC())) {
+            Kiosk kiosk = kiosk(demo, printer, "kiosk-no-paper");
+            printer.setPaperEmpty(true);
+
+            Report.TransactionReport refused = issue(demo, kiosk, "adult");
+
+            assertEquals("PRINTER_OUT_OF_SERVICE", refused.outcome(), refused.journal().toString());
+            assertEquals(0, kiosk.kiosk().payment().takenYen(), "the fee was never asked for");
+            assertEquals(List.of(), printer.receivedFiles(), "nothing reached the printer");
+            assertEquals(IssuanceState.Status.FAILED, atEndpoint(kiosk, refused.issuanceId()), "the reservation is released");
+            assertEquals(0, audit(kiosk).takenYen());
+
+            printer.setPaperEmpty(false);
+            Report.TransactionReport next = issue(demo, kiosk, "spouse");
+            assertEquals("ISSUED", next.outcome(), next.journal().toString());
+            assertEquals(200, audit(kiosk).feesKeptYen());
+            kiosk.kiosk().close();
         }
     }
 

@@ -62,16 +62,17 @@ class PrintingTest {
     }
 
     @Test
-    void paperOutBeforeTheOrderEndsInPrintFailedAndNoFee() throws Exception {
+    void paperOutBeforeTheOrderIsRefusedBeforeTheFee() throws Exception {
         try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(dir.resolve("printer"), "application/pdf", null);
              SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), PrinterConfig.ipp(printer.uri()),
                      Clock.systemDefaultZone())) {
             printer.setPaperEmpty(true);
             Report.TransactionReport result = issue(demo, "spouse");
 
-            assertEquals("PRINT_FAILED", result.outcome());
-            assertTrue(result.journal().stream().anyMatch(line -> line.startsWith("PRINT_FAILED") && line.contains("media-empty")),
+            assertEquals("PRINTER_OUT_OF_SERVICE", result.outcome());
+            assertTrue(result.journal().stream().anyMatch(line -> line.startsWith("PRINTER_NOT_READY") && line.contains("media-empty")),
                     result.journal().toString());
+            assertEquals(0, result.paidYen(), "the fee was never asked for");
             assertEquals(List.of(), printer.receivedFiles());
             IssuedDocument issued = IssuedDocument.read(dir.resolve("var/sim"), result.issuanceId()).orElseThrow();
             assertEquals("FAILED", issued.status(), "the endpoint was told the print failed: no fee counts");

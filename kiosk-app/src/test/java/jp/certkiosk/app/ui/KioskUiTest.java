@@ -326,8 +326,8 @@ class KioskUiTest {
     }
 
     @Test
-    void aPrinterFailureRefundsTheFeeAndSaysSo(FxRobot robot) throws Exception {
-        Files.writeString(dir.resolve("out"), "a file where the printer wants a directory: every print fails");
+    void aPrinterThatCannotPrintRefusesTheOrderBeforeTheFeeAndSaysSo(FxRobot robot) throws Exception {
+        Files.writeString(dir.resolve("out"), "a file where the printer wants a directory: the printer cannot print");
         Messages en = messages(Language.ENGLISH);
         placeCardIn(robot, "adult", Language.ENGLISH);
         typePin(robot, pin("adult"));
@@ -338,17 +338,13 @@ class KioskUiTest {
         click(robot, "#options-next");
         waitFor(robot, "#copies-pay");
         click(robot, "#copies-pay");
-        waitFor(robot, "#cash-100");
-        click(robot, "#cash-100");
-        waitForText(robot, "#pay-due", en.format("pay.due", 100));
-        click(robot, "#cash-100");
         waitFor(robot, "#result-message");
-        assertEquals(en.text("outcome.PRINT_FAILED"), text(robot, "#result-message"));
+        assertEquals(en.text("outcome.PRINTER_OUT_OF_SERVICE"), text(robot, "#result-message"));
         shoot(robot, "23-error-printer-en");
         robot.interact(() -> model.chooseLanguage(Language.JAPANESE));
         shoot(robot, "23-error-printer-ja");
-        assertEquals(200, demo.payment().paidOutYen(), "the fee came back");
-        assertYen("REFUNDED", 200);
+        assertEquals(0, demo.payment().takenYen(), "the fee was never asked for");
+        assertEquals(0, demo.payment().paidOutYen());
     }
 
     @Test

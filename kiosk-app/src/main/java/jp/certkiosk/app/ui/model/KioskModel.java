@@ -65,6 +65,7 @@ public final class KioskModel {
     private WelcomeStep welcomeStep = WelcomeStep.LANGUAGE;
     private boolean documentsToTake;
     private String outOfServiceKey;
+    private boolean sellingStopped;
     private boolean cardLeftAlarm;
     private int cornerTaps;
     private Instant firstCornerTap = Instant.MIN;
@@ -139,6 +140,7 @@ public final class KioskModel {
         if (staff != null && staff.outOfServiceSwitchedOn()) {
             outOfServiceKey = "outOfService.staff"; // staff's switch survives a restart
         }
+        sellingStopped = staff != null && staff.sellingStopped().isPresent(); // a doubt survives a restart too
         flow.onStateChange(next -> setup.ui().accept(() -> arrive(next)));
         payment.onCashInserted(yen -> run(new FlowEvent.CashInserted(yen)));
         update();
@@ -188,6 +190,7 @@ public final class KioskModel {
             if (!documentsToTake) {
                 wipeSession();
             }
+            sellingStopped = staff != null && staff.sellingStopped().isPresent();
         }
         update();
     }
@@ -219,7 +222,7 @@ public final class KioskModel {
         }
         Screen routed = Router.route(state).screen();
         if (routed == Screen.WELCOME) {
-            if (outOfServiceKey != null) {
+            if (outOfServiceKey != null || sellingStopped) {
                 return Screen.OUT_OF_SERVICE;
             }
             if (documentsToTake) {
@@ -370,8 +373,23 @@ public final class KioskModel {
         return outOfServiceKey != null;
     }
 
+    /** Why the out-of-service screen shows: staff's switch or a fault, else a stop for staff (a print in doubt). */
     String outOfServiceKey() {
-        return outOfServiceKey;
+        return outOfServiceKey != null ? outOfServiceKey : sellingStopped ? "outOfService.stopped" : null;
+    }
+
+    /** Whether the kiosk stopped selling (a print in doubt, a journal that fails) as of the last look. */
+    boolean sellingStopped() {
+        return sellingStopped;
+    }
+
+    /** Looks whether the kiosk stopped selling or sells again, and shows it: on every arrival and every tick. */
+    private void lookWhetherStopped() {
+        boolean now = staff != null && staff.sellingStopped().isPresent();
+        if (now != sellingStopped) {
+            sellingStopped = now;
+            update();
+        }
     }
 
     /** Shows the out-of-service screen for this reason (a message key); no card is taken meanwhile. */
@@ -393,6 +411,7 @@ public final class KioskModel {
 
     /** Called once a second by the screen's timer (and by tests with their own clock). */
     public void tick() {
+        lookWhetherStopped();
         IdleWatch.Verdict verdict = idle.verdict();
         if (staffPinScreen.open() || staffPanel.open()) {
             if (verdict == IdleWatch.Verdict.EXPIRED) {

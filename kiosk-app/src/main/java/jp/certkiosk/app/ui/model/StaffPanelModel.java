@@ -3,6 +3,7 @@ package jp.certkiosk.app.ui.model;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import jp.certkiosk.app.journal.Reconciliation;
 import jp.certkiosk.app.staff.StaffConsole;
 import jp.certkiosk.printer.PrintOutcome;
 
@@ -25,11 +26,21 @@ public final class StaffPanelModel extends ScreenModel {
     public final Cell<String> restart = new Cell<>("");
     public final Cell<String> refreshLabel = new Cell<>("");
     public final Cell<String> leave = new Cell<>("");
+    /** Why the kiosk stopped selling (a print in doubt, the journal), or empty while it sells. */
+    public final Cell<String> stopped = new Cell<>("");
+    /** The prints in doubt, oldest first, each with its two settlements. */
+    public final Cell<List<Doubt>> doubts = new Cell<>(List.of());
+    public final Cell<String> retryDoubtsLabel = new Cell<>("");
+
+    /** One print in doubt as the panel shows it, with the words of its two buttons. */
+    public record Doubt(String issuanceId, String text, String printedLabel, String notPrintedLabel) {}
 
     private boolean open;
     private StaffConsole.Status status;
     private StaffConsole.Summary today;
     private String noticeKey;
+    private List<Reconciliation.IssuanceAccount> openDoubts = List.of();
+    private java.util.Optional<String> stoppedBecause = java.util.Optional.empty();
 
     StaffPanelModel(KioskModel kiosk) {
         super(kiosk);
@@ -63,6 +74,10 @@ public final class StaffPanelModel extends ScreenModel {
         restart.set(text.text("staff.restart"));
         refreshLabel.set(text.text("staff.refresh"));
         leave.set(text.text("staff.leave"));
+        stopped.set(stoppedBecause.map(why -> text.format("staff.stopped", why)).orElse(""));
+        doubts.set(openDoubts.stream().map(a -> new Doubt(a.issuanceId(), text.format("staff.doubt", a.issuanceId(), a.feeYen()),
+                text.text("staff.doubtPrinted"), text.text("staff.doubtNotPrinted"))).toList());
+        retryDoubtsLabel.set(text.text("staff.retryDoubts"));
     }
 
     /** "working" or "not working" in the screen's language, with the part's technical detail. */
@@ -79,9 +94,16 @@ public final class StaffPanelModel extends ScreenModel {
     /** Asks every part how it is, off the screen's thread. */
     public void refreshStatus() {
         kiosk.idle.touched();
-        kiosk.offScreen(() -> new Object[] {kiosk.staff().status(), kiosk.staff().today()}, answer -> {
+        kiosk.offScreen(() -> new Object[] {kiosk.staff().status(), kiosk.staff().today(), kiosk.staff().doubts(),
+                kiosk.staff().sellingStopped()}, answer -> {
             status = (StaffConsole.Status) answer[0];
             today = (StaffConsole.Summary) answer[1];
+            @SuppressWarnings("unchecked")
+            List<Reconciliation.IssuanceAccount> open = (List<Reconciliation.IssuanceAccount>) answer[2];
+            openDoubts = open;
+            @SuppressWarnings("unchecked")
+            java.util.Optional<String> why = (java.util.Optional<String>) answer[3];
+            stoppedBecause = why;
             kiosk.update();
         });
         kiosk.update();
@@ -93,6 +115,24 @@ public final class StaffPanelModel extends ScreenModel {
             noticeKey = outcome instanceof PrintOutcome.Completed ? "staff.testPrinted" : "staff.testFailed";
             refreshStatus();
         });
+    }
+
+    /**
+     * Staff looked at the printer: the pages of this print in doubt came out (the fee is kept, the
+     * endpoint told PRINTED) or not (FAILED, and the fee owed to the resident). Journaled by the console.
+     */
+    public void settleDoubt(String issuanceId, boolean pagesCameOut) {
+        kiosk.idle.touched();
+        kiosk.offScreen(() -> kiosk.staff().settleDoubt(issuanceId, pagesCameOut), settled -> {
+            noticeKey = settled ? "staff.settled" : "staff.notSettled";
+            refreshStatus();
+        });
+    }
+
+    /** Asks the printer and the endpoint again about every print in doubt. */
+    public void retryDoubts() {
+        kiosk.idle.touched();
+        kiosk.offScreen(() -> kiosk.staff().retryDoubts(), still -> refreshStatus());
     }
 
     public void toggleOutOfService() {
@@ -126,6 +166,8 @@ public final class StaffPanelModel extends ScreenModel {
         open = false;
         status = null;
         today = null;
+        openDoubts = List.of();
+        stoppedBecause = java.util.Optional.empty();
         noticeKey = null;
         kiosk.staffPinScreen.leave();
     }

@@ -27,7 +27,17 @@ final class StaffPanelView implements ScreenView {
                 label(model.endpoint, "status-line", "staff-endpoint"), label(model.clock, "status-line", "staff-clock"));
         status.getStyleClass().add("status-lines");
         buttons = java.util.List.copyOf(actions.getChildren());
-        facts = column(status, label(model.summary, "subtitle", "staff-summary"), label(model.notice, "warning", "staff-notice"));
+        VBox doubts = column();
+        doubts.getStyleClass().add("staff-doubts");
+        each(model.doubts, doubts, doubt -> row(new javafx.scene.control.Label(doubt.text()),
+                fixedButton(doubt.printedLabel(), "staff-doubt-printed-" + doubt.issuanceId(),
+                        () -> model.settleDoubt(doubt.issuanceId(), true), "secondary"),
+                fixedButton(doubt.notPrintedLabel(), "staff-doubt-not-printed-" + doubt.issuanceId(),
+                        () -> model.settleDoubt(doubt.issuanceId(), false), "secondary")));
+        javafx.scene.control.Button retry = button(model.retryDoubtsLabel, "staff-retry-doubts", model::retryDoubts, "secondary");
+        model.doubts.bind(open -> showIf(retry, !open.isEmpty()));
+        facts = column(status, label(model.summary, "subtitle", "staff-summary"), label(model.stopped, "warning", "staff-stopped"),
+                doubts, retry, label(model.notice, "warning", "staff-notice"));
         root = column(label(model.title, "title", "staff-panel-title"), body);
         landscape(false);
         root.getStyleClass().add("screen");
