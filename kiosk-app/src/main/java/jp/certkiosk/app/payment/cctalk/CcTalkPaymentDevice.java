@@ -45,7 +45,7 @@ public final class CcTalkPaymentDevice implements PaymentDevice, AutoCloseable {
     private boolean accepting;
     private int dueYen;
     private int silentPolls;
-    private String outOfService;
+    private volatile String outOfService;
     private String lastPayoutProblem;
 
     /** Opens the serial port the configuration names and starts polling. */
@@ -288,8 +288,9 @@ public final class CcTalkPaymentDevice implements PaymentDevice, AutoCloseable {
         return s.toString();
     }
 
+    // Read by the screen thread on every tick: never behind the lock a payout holds.
     @Override
-    public synchronized Optional<String> outOfService() {
+    public Optional<String> outOfService() {
         return Optional.ofNullable(outOfService);
     }
 
