@@ -121,6 +121,10 @@ public final class StartBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(MemoryBench.kioskFlags()); // the launcher's, memory options included, for both
         if (cds != null) {
+            if (cds.startsWith("-XX:ArchiveClassesAtExit")) {
+                // the first-frame agent is loaded while the archive is written
+                command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent"));
+            }
             command.add(cds);
         }
         command.add("-javaagent:" + agent);
