@@ -72,7 +72,7 @@ rm -rf "$natives"
 
 cp "${app_jars[@]}" "$out/app/"
 cp "$here/runtime/bin/kiosk" "$here/runtime/bin/kiosk-session" "$here/runtime/bin/kiosk-train-cds" "$out/bin/"
-cp "$here/runtime/conf/logging.properties" "$out/conf/"
+cp "$here/runtime/conf/logging.properties" "$here/runtime/conf/jvm-memory.options" "$out/conf/"
 cp "$here/README.md" "$out/README.md"
 for j in "${app_jars[@]}"; do basename "$j"; done > "$out/conf/classpath"
 

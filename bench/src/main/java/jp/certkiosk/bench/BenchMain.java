@@ -44,35 +44,44 @@ public final class BenchMain {
             "step_reserve_p50_ms", "step_verify_document_p50_ms", "step_check_compose_p50_ms", "step_submit_p50_ms",
             "card_apdus_per_authentication", "card_bytes_per_authentication",
             "municipal_pdf_parses_per_print", "printer_pdf_parses_per_print",
-            "issuances_per_s_8_kiosks", "cpu_ms_per_issuance",
-            "kiosk_rss_mb", "kiosk_rss_growth_mb", "kiosk_rss_bounded_heap_mb", "kiosk_rss_bounded_heap_growth_mb",
+            "issuances_per_s_8_kiosks", "cpu_ms_per_issuance", "journal_ms_per_issuance",
+            "kiosk_rss_mb", "kiosk_rss_growth_mb", "kiosk_rss_unbounded_mb", "kiosk_rss_unbounded_growth_mb",
             "start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms");
 
     private final Plan plan;
     private final Path out;
+    /** Sections to run ({@code --only compose,memory}); empty: all of them. */
+    private final java.util.Set<String> only;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
 
     BenchMain(Plan plan, Path out) {
+        this(plan, out, java.util.Set.of());
+    }
+
+    BenchMain(Plan plan, Path out, java.util.Set<String> only) {
         this.plan = plan;
         this.out = out;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.FULL;
         Path out = Path.of("target", "bench");
+        java.util.Set<String> only = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> plan = Plan.QUICK;
                 case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = java.util.Set.of(args[++i].split(","));
                 default -> {
-                    System.err.println("usage: ./kiosk bench [--quick] [--out DIR]");
+                    System.err.println("usage: ./kiosk bench [--quick] [--out DIR] [--only SECTION,...]");
                     System.exit(2);
                 }
             }
         }
-        System.exit(new BenchMain(plan, out).run());
+        System.exit(new BenchMain(plan, out, only).run());
     }
 
     int run() throws IOException {
@@ -138,6 +147,9 @@ public final class BenchMain {
     }
 
     private void section(String name, Section section) {
+        if (!only.isEmpty() && !only.contains(name.replace(' ', '-'))) {
+            return;
+        }
         progress(name + "… (load average " + Machine.loadAverage() + ")");
         long start = System.nanoTime();
         try {
@@ -233,14 +245,13 @@ public final class BenchMain {
         }
     }
 
-    /** Launch to first frame, kiosk against hello-world, on Xvfb under the real-stack lock. */
+    /** Launch to first frame, kiosk against hello-world, on an Xvfb display of its own. */
     private void start(BenchEndpoint endpoint) throws Exception {
         int runs = plan.name().equals("quick") ? 1 : 3;
-        int waitForLock = plan.name().equals("quick") ? 120 : 600;
         jp.certkiosk.bench.start.StartBench.Result r;
         try {
             r = new jp.certkiosk.bench.start.StartBench(Path.of("").toAbsolutePath(), out.resolve("work").resolve("start"),
-                    endpoint.kioskProperties("kiosk-bench-start").toAbsolutePath(), waitForLock).run(runs);
+                    endpoint.kioskProperties("kiosk-bench-start").toAbsolutePath()).run(runs);
         } catch (Exception e) {
             // the display stack is shared and outside the kiosk: a start that cannot be taken is a
             // figure not measured, with why, not a failed run
@@ -313,40 +324,49 @@ public final class BenchMain {
         figures.add(Figure.informative("cpu_ms_per_issuance", "throughput: CPU an issuance, kiosk + simulator", cpuMs,
                 "ms", "process CPU over the run / issuances; " + Machine.cores() + " cores idle would allow at most "
                         + round(Machine.cores() * 1000 / cpuMs) + " issuances/s"));
+        figures.add(Figure.informative("journal_ms_per_issuance", "throughput: kiosk time in durable journal rows an issuance",
+                round(result.journalMsPerIssuance()), "ms", round(result.journalMsPerRow()) + " ms a row, "
+                        + round((double) result.journalRows() / result.issuances()) + " rows an issuance, each synced"
+                        + " to the disk (CHECKPOINT SYNC) before the kiosk goes on; eight kiosks share this machine's disk"));
     }
 
     private void memory(BenchEndpoint endpoint) throws Exception {
-        MemoryBench.Result result = MemoryBench.run(endpoint, plan.memoryTransactions(), out.resolve("memory-kiosk.log"),
-                List.of());
+        int transactions = Integer.getInteger("bench.memory.transactions", plan.memoryTransactions());
+        MemoryBench.Result result = MemoryBench.run(endpoint, transactions, out.resolve("memory-kiosk.log"),
+                MemoryBench.kioskFlags());
         double rssMb = mb(result.rssAtEnd());
         double growthMb = mb(result.growthOverLastHalf());
         int half = result.transactions() / 2;
         figures.add(Figure.measured("kiosk_rss_mb", "memory: kiosk RSS after " + result.transactions() + " issuances",
-                rssMb, "MB", "<= 250", rssMb <= 250, "kiosk process of its own with the launcher's JVM flags; "
-                        + "heap in use after a full GC at the end " + mb(result.heapAfterGc()) + " MB"));
+                rssMb, "MB", "<= 250", rssMb <= 250, "kiosk process of its own with the launcher's JVM flags ("
+                        + MemoryBench.MEMORY_OPTIONS + "); heap in use after a full GC at the end "
+                        + mb(result.heapAfterGc()) + " MB"));
         figures.add(Figure.measured("kiosk_rss_growth_mb", "memory: RSS growth over the last " + half + " issuances",
                 growthMb, "MB", "<= " + GROWTH_TOLERANCE_MB + " (no growth)", growthMb <= GROWTH_TOLERANCE_MB,
                 "RSS after issuance " + result.transactions() + " minus after issuance " + half));
+        details.put("kioskRssMbEvery10", every10(result));
+
+        if (!Boolean.parseBoolean(System.getProperty("bench.memory.before", "true"))) {
+            return; // -Dbench.memory.before=false: the kiosk's own flags only, for trying flags out
+        }
+        // before: the same run without the memory options (the JVM sizes its heap from the machine)
+        MemoryBench.Result unbounded = MemoryBench.run(endpoint, transactions,
+                out.resolve("memory-kiosk-unbounded.log"), MemoryBench.LAUNCHER_FLAGS);
+        figures.add(Figure.informative("kiosk_rss_unbounded_mb", "memory: kiosk RSS without the memory options (before)",
+                mb(unbounded.rssAtEnd()), "MB", "the same run with the JVM's default heap sizing; heap in use after a "
+                        + "full GC " + mb(unbounded.heapAfterGc()) + " MB"));
+        figures.add(Figure.informative("kiosk_rss_unbounded_growth_mb", "memory: RSS growth, last " + half
+                        + ", without the memory options (before)", mb(unbounded.growthOverLastHalf()), "MB",
+                "RSS after issuance " + unbounded.transactions() + " minus after issuance " + half));
+        details.put("kioskRssMbEvery10Unbounded", every10(unbounded));
+    }
+
+    private static List<Double> every10(MemoryBench.Result result) {
         List<Double> series = new ArrayList<>();
         for (int i = 9; i < result.rss().size(); i += 10) {
             series.add(mb(result.rss().get(i)));
         }
-        details.put("kioskRssMbEvery10", series);
-
-        MemoryBench.Result bounded = MemoryBench.run(endpoint, plan.memoryTransactions(),
-                out.resolve("memory-kiosk-bounded.log"), MemoryBench.BOUNDED_HEAP);
-        String flags = String.join(" ", MemoryBench.BOUNDED_HEAP);
-        figures.add(Figure.informative("kiosk_rss_bounded_heap_mb", "memory: kiosk RSS, launcher flags + " + flags,
-                mb(bounded.rssAtEnd()), "MB", "the same run with a bounded heap; heap in use after a full GC "
-                        + mb(bounded.heapAfterGc()) + " MB"));
-        figures.add(Figure.informative("kiosk_rss_bounded_heap_growth_mb", "memory: RSS growth, last " + half
-                        + ", launcher flags + " + flags, mb(bounded.growthOverLastHalf()), "MB",
-                "RSS after issuance " + bounded.transactions() + " minus after issuance " + half));
-        List<Double> boundedSeries = new ArrayList<>();
-        for (int i = 9; i < bounded.rss().size(); i += 10) {
-            boundedSeries.add(mb(bounded.rss().get(i)));
-        }
-        details.put("kioskRssMbEvery10BoundedHeap", boundedSeries);
+        return series;
     }
 
     /** What "no growth" allows: RSS moves by a few pages as the JIT and allocator settle. */

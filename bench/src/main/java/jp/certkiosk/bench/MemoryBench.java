@@ -30,19 +30,39 @@ public final class MemoryBench {
     private MemoryBench() {}
 
     /**
-     * A bound on the heap for a kiosk that runs for months: the live heap of a headless kiosk is
-     * some 50 MB, but without a bound the JVM sizes its heap from the machine's memory (a quarter
-     * of it) and grows into it rather than collect. Measured beside the launcher's flags.
+     * The kiosk JVM's memory options, the file every launcher of the kiosk reads ({@code ./kiosk}
+     * and the runtime image's {@code bin/kiosk}), relative to the repository root.
      */
-    public static final List<String> BOUNDED_HEAP = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    public static final Path MEMORY_OPTIONS = Path.of("kiosk-image", "runtime", "conf", "jvm-memory.options");
 
-    public static Result run(BenchEndpoint endpoint, int transactions, Path log, List<String> extraFlags)
+    /** The launcher's flags as it starts the kiosk: {@link #LAUNCHER_FLAGS} and the memory options. */
+    public static List<String> kioskFlags() {
+        if (!Files.isRegularFile(MEMORY_OPTIONS)) {
+            throw new IllegalStateException("no " + MEMORY_OPTIONS + " here: run the bench from the repository root");
+        }
+        List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
+        flags.add("@" + MEMORY_OPTIONS.toAbsolutePath());
+        return flags;
+    }
+
+    /** Runs a kiosk process started with {@code flags} (the JVM's, before the class path). */
+    public static Result run(BenchEndpoint endpoint, int transactions, Path log, List<String> flags)
             throws IOException, InterruptedException {
         Path properties = endpoint.kioskProperties("kiosk-bench-memory");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(LAUNCHER_FLAGS);
-        command.addAll(extraFlags);
+        command.addAll(flags);
+        // for a look inside: -Dbench.memory.histograms=DIR on the bench writes the kiosk's class
+        // histograms there, -Dbench.memory.flags="..." adds JVM flags to the kiosk process
+        String histograms = System.getProperty(MemoryKiosk.HISTOGRAMS);
+        if (histograms != null) {
+            command.add("-D" + MemoryKiosk.HISTOGRAMS + "=" + Path.of(histograms).toAbsolutePath()
+                    .resolve(log.getFileName().toString().replace(".log", "")));
+        }
+        String more = System.getProperty("bench.memory.flags");
+        if (more != null && !more.isBlank()) {
+            command.addAll(List.of(more.trim().split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MemoryKiosk.class.getName());

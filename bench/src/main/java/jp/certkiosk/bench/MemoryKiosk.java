@@ -18,7 +18,21 @@ import jp.certkiosk.config.KioskConfigLoader;
  * <pre>java -cp bench.jar jp.certkiosk.bench.MemoryKiosk KIOSK.PROPERTIES N [CARD]</pre>
  */
 public final class MemoryKiosk {
+    /**
+     * A directory: when set, the heap's class histogram (live objects, after a full collection) is
+     * written there at the middle and at the end of the run, to tell what the last half added.
+     */
+    static final String HISTOGRAMS = "bench.memory.histograms";
+
     private MemoryKiosk() {}
+
+    private static void histogram(Path file) throws Exception {
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, text.toString());
+    }
 
     public static void main(String[] args) throws Exception {
         BenchMain.quietLibraries();
@@ -29,11 +43,16 @@ public final class MemoryKiosk {
                 .filter(c -> c.name().equals(cardName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no virtual card " + cardName));
         long pid = ProcessHandle.current().pid();
+        String histogramDir = System.getProperty(HISTOGRAMS);
+        Path histograms = histogramDir == null ? null : Path.of(histogramDir);
         try (H2Journal journal = H2Journal.open(config.journalDirectory());
              BenchKiosk kiosk = new BenchKiosk(config, journal, Clock.systemUTC())) {
             for (int i = 1; i <= n; i++) {
                 kiosk.issue(card.name(), card.pin());
                 System.out.println("rss " + i + " " + Machine.rssBytes(pid));
+                if (histograms != null && (i == n / 2 || i == n)) {
+                    histogram(histograms.resolve("histogram-" + i + ".txt"));
+                }
                 if (i == n) {
                     System.gc();
                     System.out.println("heap " + i + " "

@@ -14,7 +14,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class FilePrinter implements Printer {
     private final Path directory;
+    /**
+     * Jobs taken and not yet followed: a followed job has settled and is forgotten (its file stays,
+     * and {@link #lookup} finds it by name), so a kiosk that prints for months holds none of them.
+     */
     private final java.util.Map<Integer, Path> jobs = new java.util.HashMap<>();
+    private int lastJobId;
 
     public FilePrinter(Path directory) {
         this.directory = directory;
@@ -60,15 +65,18 @@ public final class FilePrinter implements Printer {
         } catch (IOException e) {
             return new Submission.Refused("could not write " + target + ": " + e.getMessage());
         }
-        int jobId = jobs.size() + 1;
+        int jobId = ++lastJobId;
         jobs.put(jobId, target);
         return new Submission.Accepted(jobId);
     }
 
-    /** A job of this printer is written whole when it is accepted: it has completed. */
+    /**
+     * A job of this printer is written whole when it is accepted: it has completed. Followed once:
+     * it is then settled, and a second follow is in doubt (the kiosk looks a job up by its name then).
+     */
     @Override
     public synchronized PrintOutcome follow(int jobId) {
-        Path written = jobs.get(jobId);
+        Path written = jobs.remove(jobId);
         if (written == null) {
             return new PrintOutcome.InDoubt("no job " + jobId + " in this run of the file printer");
         }

@@ -36,6 +36,20 @@ class FilePrinterTest {
     }
 
     @Test
+    void forgetsAJobOnceFollowedAndStillFindsItByName() throws IOException {
+        FilePrinter printer = new FilePrinter(dir);
+        int first = ((Submission.Accepted) printer.submit(new PrintJob("ISS-0003", onePagePdf()))).jobId();
+        int second = ((Submission.Accepted) printer.submit(new PrintJob("ISS-0004", onePagePdf()))).jobId();
+        assertTrue(first != second, "job ids are not reused");
+
+        assertInstanceOf(PrintOutcome.Completed.class, printer.follow(first));
+        assertInstanceOf(PrintOutcome.InDoubt.class, printer.follow(first), "a settled job is not held");
+        assertEquals(new PrintOutcome.Completed(dir.resolve("ISS-0003.pdf").toAbsolutePath().toString()),
+                printer.lookup("ISS-0003"));
+        assertInstanceOf(PrintOutcome.Completed.class, printer.follow(second));
+    }
+
+    @Test
     void refusesSomethingThatIsNotAPdfAndWritesNothing() throws IOException {
         FilePrinter printer = new FilePrinter(dir);
         PrintOutcome outcome = printer.print(new PrintJob("ISS-0002", "<html>not a pdf</html>".getBytes()));

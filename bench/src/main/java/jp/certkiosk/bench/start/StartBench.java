@@ -17,12 +17,10 @@ import jp.certkiosk.bench.Stats;
  * the store's kiosk from its configuration file, full screen on a display, its endpoint in another
  * process) against a JavaFX hello-world with the same JVM flags and as many controls, without and
  * with an AppCDS archive of each (made by a first run with {@code -XX:ArchiveClassesAtExit}). Both
- * run on a virtual X server (Xvfb) held under the lock of the real-stack runs, so that no other
+ * run on a virtual X server (Xvfb) of their own display number, started for the figure and stopped after
  * display test runs at the same time. The {@link FirstFrameAgent} notes the first frame.
  */
 public final class StartBench {
-    public static final Path REAL_STACK_LOCK = Path.of("/tmp/certkiosk-real.lock");
-
     /** Medians in ms of {@code runs} launches each. */
     public record Result(double kiosk, double hello, double kioskCds, double helloCds, int kioskControls,
                          int runs) {
@@ -48,14 +46,12 @@ public final class StartBench {
     private final Path work;
     private final Path agent;
     private final Path benchJar;
-    private final int waitForLockSeconds;
     private final Path kioskConfig;
 
-    public StartBench(Path repo, Path work, Path kioskConfig, int waitForLockSeconds) {
+    public StartBench(Path repo, Path work, Path kioskConfig) {
         this.repo = repo;
         this.kioskConfig = kioskConfig;
         this.work = work;
-        this.waitForLockSeconds = waitForLockSeconds;
         this.benchJar = repo.resolve("bench/target/bench.jar");
         this.agent = repo.resolve("bench/target/bench-agent.jar");
     }
@@ -67,12 +63,13 @@ public final class StartBench {
                 throw new IllegalStateException("missing " + needed + " (./kiosk build)");
             }
         }
-        if (!Files.isExecutable(Path.of("/usr/bin/Xvfb")) || !Files.isExecutable(Path.of("/usr/bin/flock"))) {
-            throw new Unavailable("needs Xvfb and flock (scripts/install-test-deps.sh installs xvfb)");
+        if (!Files.isExecutable(Path.of("/usr/bin/Xvfb"))) {
+            throw new Unavailable("needs Xvfb (scripts/install-test-deps.sh installs xvfb)");
         }
         Files.createDirectories(work);
-        Process xvfb = new ProcessBuilder("flock", "-w", Integer.toString(waitForLockSeconds), REAL_STACK_LOCK.toString(),
-                "Xvfb", "-displayfd", "1",
+        // a display of its own: Xvfb takes the first free display number and names it, so no other
+        // display run is disturbed and no lock is needed; it is stopped when the figure is taken
+        Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1",
                 "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
                 .redirectError(work.resolve("xvfb.log").toFile()).start();
         try {
@@ -82,12 +79,10 @@ public final class StartBench {
             if (!xvfb.waitFor(10, TimeUnit.SECONDS)) {
                 xvfb.destroyForcibly();
             }
-            // flock's child: Xvfb ends with flock's signal only if it was forwarded; make sure
-            xvfb.descendants().forEach(ProcessHandle::destroy);
         }
     }
 
-    /** The measurement on a display already up (and held: the caller has the real-stack lock). */
+    /** The measurement on a display already up. */
     public Result measure(String display, int runs) throws IOException, InterruptedException {
         Path kioskJar = repo.resolve("kiosk-app/target/kiosk-app.jar");
         Files.createDirectories(work);
@@ -116,8 +111,7 @@ public final class StartBench {
         BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII));
         String line = out.readLine();
         if (line == null || !line.trim().matches("\\d+")) {
-            throw new Unavailable("the real-stack lock " + REAL_STACK_LOCK + " stayed busy " + waitForLockSeconds
-                    + " s, or Xvfb did not start (" + work.resolve("xvfb.log") + ")");
+            throw new Unavailable("Xvfb did not start (" + work.resolve("xvfb.log") + ")");
         }
         return ":" + line.trim();
     }
@@ -125,8 +119,12 @@ public final class StartBench {
     private List<String> java(String cds) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(MemoryBench.LAUNCHER_FLAGS);
+        command.addAll(MemoryBench.kioskFlags()); // the launcher's, memory options included, for both
         if (cds != null) {
+            if (cds.startsWith("-XX:ArchiveClassesAtExit")) {
+                // the first-frame agent is loaded while the archive is written
+                command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent"));
+            }
             command.add(cds);
         }
         command.add("-javaagent:" + agent);

@@ -135,10 +135,7 @@ public final class CertificatePdfWriter implements AutoCloseable {
             throws UnprintableTextException {
         requireGlyphs(cmaps, layout.texts());
         try (PDDocument document = new PDDocument()) {
-            List<PDType0Font> loaded = new ArrayList<>();
-            for (TrueTypeFont font : fonts) {
-                loaded.add(PDType0Font.load(document, font, true));
-            }
+            EmbeddedFonts loaded = new EmbeddedFonts(document, fonts);
 
             PDDocumentInformation information = document.getDocumentInformation();
             information.setTitle(layout.title());
@@ -231,7 +228,30 @@ public final class CertificatePdfWriter implements AutoCloseable {
         return runs;
     }
 
-    private static void draw(PDPageContentStream content, List<PDType0Font> fonts, List<CmapLookup> cmaps,
+    /**
+     * The fonts of one document, each embedded at its first use: embedding builds the widths of every
+     * glyph of the font (IPAmj Mincho has some 60,000), and most records never need the second font.
+     */
+    private static final class EmbeddedFonts {
+        private final PDDocument document;
+        private final List<TrueTypeFont> fonts;
+        private final PDType0Font[] embedded;
+
+        EmbeddedFonts(PDDocument document, List<TrueTypeFont> fonts) {
+            this.document = document;
+            this.fonts = fonts;
+            this.embedded = new PDType0Font[fonts.size()];
+        }
+
+        PDType0Font get(int index) throws IOException {
+            if (embedded[index] == null) {
+                embedded[index] = PDType0Font.load(document, fonts.get(index), true);
+            }
+            return embedded[index];
+        }
+    }
+
+    private static void draw(PDPageContentStream content, EmbeddedFonts fonts, List<CmapLookup> cmaps,
                              PageElement element) throws IOException {
         if (element instanceof PageElement.Text text) {
             List<Object[]> runs = runs(cmaps, text.text());
