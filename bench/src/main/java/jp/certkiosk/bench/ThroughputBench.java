@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.sim.IssuedCard;
 
 /**
@@ -48,8 +47,7 @@ public final class ThroughputBench {
                 IssuedCard card = endpoint.card(CARDS.get(k));
                 String kioskId = "kiosk-bench-load-" + k;
                 runs.add(pool.submit(() -> {
-                    try (H2Journal journal = H2Journal.open(endpoint.kiosk(kioskId).journalDirectory());
-                         BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), journal, Clock.systemUTC())) {
+                    try (BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), Clock.systemUTC())) {
                         for (int i = 0; i < warmupPerKiosk; i++) {
                             kiosk.issue(card.profile(), card.pin());
                         }

@@ -48,6 +48,14 @@ public final class KioskAssembly {
      * console's restart does.
      */
     public static Kiosk build(KioskConfig config, Clock clock, Runnable restart) {
+        return build(config, clock, restart, Decorators.none());
+    }
+
+    /**
+     * Builds the kiosk as {@link #build(KioskConfig, Clock, Runnable)} does, with {@code decorators}
+     * around its printer, endpoint client and card transport: how the soak and the bench build theirs.
+     */
+    public static Kiosk build(KioskConfig config, Clock clock, Runnable restart, Decorators decorators) {
         config.validate();
         H2Journal journal = H2Journal.open(config.journalDirectory());
         JerseyIssuanceEndpoint endpoint = null;
@@ -57,20 +65,21 @@ public final class KioskAssembly {
             DocumentVerifier verifier = new DocumentVerifier(
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             VirtualCardSlot virtual = null;
-            CardSlot slot;
+            CardSlot reader;
             if (config.reader().kind() == ReaderConfig.Kind.VIRTUAL) {
                 virtual = new VirtualCardSlot(VirtualCard.readAll(config.reader().virtualCards()));
-                slot = virtual;
+                reader = virtual;
             } else {
                 pcsc = new PcscCardSlot(pcscReaderName(config.reader()));
-                slot = pcsc;
+                reader = pcsc;
             }
-            Printer printer = printer(config);
+            CardSlot slot = () -> reader.card().map(decorators.cardTransport()::around);
+            Printer printer = decorators.printer().around(printer(config));
             SimulatedPaymentDevice simulated = config.payment().kind() == PaymentConfig.Kind.SIMULATED
                     ? new SimulatedPaymentDevice(config.payment().simulatedHopperYen()) : null;
             PaymentDevice payment = simulated;
-            KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
-                    printer, journal, verifier, payment);
+            KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot),
+                    decorators.endpoint().around(endpoint), printer, journal, verifier, payment);
             Optional<StaffPin> staffPin = Optional.empty();
             if (config.staffPinFile() != null) {
                 staffPin = Optional.of(StaffPin.load(config.staffPinFile(), clock));
