@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import jp.certkiosk.api.Challenge;
 import jp.certkiosk.api.Confirmation;
@@ -18,22 +17,17 @@ import jp.certkiosk.api.IssuanceRequest;
 import jp.certkiosk.api.IssuanceState;
 import jp.certkiosk.api.Session;
 import jp.certkiosk.api.SessionRequest;
+import jp.certkiosk.app.assembly.Decorators;
+import jp.certkiosk.app.assembly.Kiosk;
 import jp.certkiosk.app.assembly.KioskAssembly;
-import jp.certkiosk.app.card.CardSlot;
-import jp.certkiosk.app.card.VirtualCard;
 import jp.certkiosk.app.card.VirtualCardSlot;
-import jp.certkiosk.app.flow.CardService;
-import jp.certkiosk.app.endpoint.DocumentVerifier;
 import jp.certkiosk.app.endpoint.EndpointResult;
 import jp.certkiosk.app.endpoint.IssuanceEndpoint;
-import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
-import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.flow.Outcome;
 import jp.certkiosk.app.flow.Pin;
-import jp.certkiosk.app.journal.Journal;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.card.apdu.ApduTransport;
 import jp.certkiosk.card.apdu.CardIoException;
@@ -69,7 +63,7 @@ public final class BenchKiosk implements AutoCloseable {
     private final KioskEngine engine;
     private final VirtualCardSlot slot;
     private final SimulatedPaymentDevice payment;
-    private final JerseyIssuanceEndpoint client;
+    private final Kiosk kiosk;
 
     // what the watchers saw during the transaction in progress (one thread drives the kiosk)
     private final Map<String, Long> stepNanos = new LinkedHashMap<>();
@@ -88,20 +82,25 @@ public final class BenchKiosk implements AutoCloseable {
     private long parsesAtSubmit;
     private long parsesAfterSubmit;
 
-    public BenchKiosk(KioskConfig config, Journal journal, Clock clock) {
+    /**
+     * Builds the kiosk {@code config} describes (its journal included) through {@link KioskAssembly},
+     * with the watchers around its card transport, endpoint client and printer.
+     */
+    public BenchKiosk(KioskConfig config, Clock clock) {
+        this(config, clock, journal -> journal);
+    }
+
+    /** The same, with {@code journal} around the kiosk's journal (the throughput bench times its writes). */
+    public BenchKiosk(KioskConfig config, Clock clock, Decorators.JournalDecorator journal) {
         this.kioskId = config.kioskId();
-        try {
-            this.slot = new VirtualCardSlot(VirtualCard.readAll(config.reader().virtualCards()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the virtual cards of " + kioskId, e);
-        }
-        this.client = new JerseyIssuanceEndpoint(config.endpoint());
-        this.payment = new SimulatedPaymentDevice(config.payment().simulatedHopperYen());
-        DocumentVerifier verifier = new DocumentVerifier(
-                DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
-        this.engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(new WatchedSlot(slot)),
-                new WatchedEndpoint(client), new WatchedPrinter(KioskAssembly.printer(config)), journal, verifier,
-                payment);
+        this.kiosk = KioskAssembly.build(config, clock, () -> {
+            throw new IllegalStateException("the bench's kiosk has no staff to restart it");
+        }, new Decorators(WatchedPrinter::new, WatchedEndpoint::new, WatchedTransport::new, journal));
+        this.engine = kiosk.engine();
+        this.slot = kiosk.virtualReader().orElseThrow(
+                () -> new IllegalArgumentException(kioskId + ": the bench places virtual cards (reader.kind=VIRTUAL)"));
+        this.payment = kiosk.simulatedPayment().orElseThrow(
+                () -> new IllegalArgumentException(kioskId + ": the bench pays with coins (payment.kind=SIMULATED)"));
         engine.onStateChange(this::entered);
     }
 
@@ -235,23 +234,10 @@ public final class BenchKiosk implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        kiosk.close();
     }
 
-    /** The card reader slot, every APDU counted and timed under the flow's step. */
-    private final class WatchedSlot implements CardSlot {
-        private final CardSlot inner;
-
-        WatchedSlot(CardSlot inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Optional<ApduTransport> card() {
-            return inner.card().map(WatchedTransport::new);
-        }
-    }
-
+    /** The card's transport, every APDU counted and timed under the flow's step. */
     private final class WatchedTransport implements ApduTransport {
         private final ApduTransport inner;
 

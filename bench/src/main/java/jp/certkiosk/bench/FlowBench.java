@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.sim.IssuedCard;
 
 /**
@@ -23,9 +22,7 @@ public final class FlowBench {
     public static Result run(BenchEndpoint endpoint, int warmup, int measured) {
         IssuedCard card = endpoint.card(CARD);
         String kioskId = "kiosk-bench-flow";
-        try (H2Journal journal = H2Journal.open(endpoint.kiosk(kioskId).journalDirectory());
-             BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), journal,
-                     Clock.systemUTC())) {
+        try (BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), Clock.systemUTC())) {
             for (int i = 0; i < warmup; i++) {
                 kiosk.issue(card.profile(), card.pin());
             }

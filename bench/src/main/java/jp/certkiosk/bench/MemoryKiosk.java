@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import jp.certkiosk.app.card.VirtualCard;
-import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.config.KioskConfig;
 import jp.certkiosk.config.KioskConfigLoader;
 
@@ -45,8 +44,7 @@ public final class MemoryKiosk {
         long pid = ProcessHandle.current().pid();
         String histogramDir = System.getProperty(HISTOGRAMS);
         Path histograms = histogramDir == null ? null : Path.of(histogramDir);
-        try (H2Journal journal = H2Journal.open(config.journalDirectory());
-             BenchKiosk kiosk = new BenchKiosk(config, journal, Clock.systemUTC())) {
+        try (BenchKiosk kiosk = new BenchKiosk(config, Clock.systemUTC())) {
             for (int i = 1; i <= n; i++) {
                 kiosk.issue(card.name(), card.pin());
                 System.out.println("rss " + i + " " + Machine.rssBytes(pid));

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import jp.certkiosk.app.journal.H2Journal;
 import jp.certkiosk.app.journal.Journal;
 import jp.certkiosk.app.journal.JournalEntry;
 import jp.certkiosk.sim.IssuedCard;
@@ -63,9 +62,8 @@ public final class ThroughputBench {
                 IssuedCard card = endpoint.card(CARDS.get(k));
                 String kioskId = "kiosk-bench-load-" + k;
                 runs.add(pool.submit(() -> {
-                    try (H2Journal h2 = H2Journal.open(endpoint.kiosk(kioskId).journalDirectory());
-                         BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), new TimedJournal(h2, timing),
-                                 Clock.systemUTC())) {
+                    try (BenchKiosk kiosk = new BenchKiosk(endpoint.kiosk(kioskId), Clock.systemUTC(),
+                            journal -> new TimedJournal(journal, timing))) {
                         for (int i = 0; i < warmupPerKiosk; i++) {
                             kiosk.issue(card.profile(), card.pin());
                         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,28 +22,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.certkiosk.api.DocumentType;
-import jp.certkiosk.app.flow.CardService;
-import jp.certkiosk.app.card.VirtualCardSlot;
-import jp.certkiosk.app.endpoint.DocumentVerifier;
-import jp.certkiosk.app.endpoint.JerseyIssuanceEndpoint;
-import jp.certkiosk.app.flow.Flow;
-import jp.certkiosk.app.flow.KioskEngine;
+import jp.certkiosk.app.assembly.Decorators;
+import jp.certkiosk.app.assembly.Kiosk;
+import jp.certkiosk.app.assembly.KioskAssembly;
+import jp.certkiosk.app.card.VirtualCard;
 import jp.certkiosk.app.headless.HeadlessRunner;
 import jp.certkiosk.app.headless.Report;
 import jp.certkiosk.app.headless.Scenario;
-import jp.certkiosk.app.journal.H2Journal;
-import jp.certkiosk.app.payment.SimulatedPaymentDevice;
-import jp.certkiosk.config.EndpointConfig;
 import jp.certkiosk.config.KioskConfig;
-import jp.certkiosk.config.PrinterConfig;
-import jp.certkiosk.config.Profile;
-import jp.certkiosk.printer.FilePrinter;
+import jp.certkiosk.config.KioskConfigLoader;
 import jp.certkiosk.printer.PrintJob;
 import jp.certkiosk.printer.PrintOutcome;
 import jp.certkiosk.printer.Printer;
 import jp.certkiosk.printer.PrinterStatus;
 import jp.certkiosk.sim.IssuedCard;
-import jp.certkiosk.sim.KioskCredentials;
+import jp.certkiosk.sim.KioskConfigFiles;
 import jp.certkiosk.sim.MisissuanceAudit;
 import jp.certkiosk.sim.SimulatorCluster;
 import jp.certkiosk.sim.SimulatorOptions;
@@ -63,22 +57,32 @@ public final class Soak {
 
     /**
      * @param killAfter kill the first instance once this many documents came out (0: never)
+     * @param timeLimit no new transaction starts after this long (zero: none): the soak then ends
+     *     with fewer documents, audited all the same
      */
     public record Options(Path dataDir, int kiosks, int instances, int issuances, long seed, double wrongPinRate,
-                          double cancelRate, double printerFailureRate, int killAfter) {
+                          double cancelRate, double printerFailureRate, int killAfter, Duration timeLimit) {
         public Options {
             if (kiosks < 1 || instances < 1 || issuances < 1) {
                 throw new IllegalArgumentException("--kiosks, --instances and --issuances must be 1 or more");
             }
+            if (timeLimit == null || timeLimit.isNegative()) {
+                throw new IllegalArgumentException("the time limit must be zero (none) or positive");
+            }
         }
 
         public static Options of(Path dataDir, int kiosks, int instances, int issuances) {
-            return new Options(dataDir, kiosks, instances, issuances, 1, 0.1, 0.05, 0.05, 0);
+            return new Options(dataDir, kiosks, instances, issuances, 1, 0.1, 0.05, 0.05, 0, Duration.ZERO);
         }
 
         public Options killingAfter(int documents) {
             return new Options(dataDir, kiosks, instances, issuances, seed, wrongPinRate, cancelRate,
-                    printerFailureRate, documents);
+                    printerFailureRate, documents, timeLimit);
+        }
+
+        public Options within(Duration limit) {
+            return new Options(dataDir, kiosks, instances, issuances, seed, wrongPinRate, cancelRate,
+                    printerFailureRate, killAfter, limit);
         }
     }
 
@@ -120,13 +124,14 @@ public final class Soak {
             AtomicInteger issued = new AtomicInteger();
             AtomicBoolean killed = new AtomicBoolean();
             Instant started = Instant.now();
+            Instant deadline = options.timeLimit().isZero() ? Instant.MAX : started.plus(options.timeLimit());
             ExecutorService kiosks = Executors.newFixedThreadPool(options.kiosks());
             List<Future<?>> running = new ArrayList<>();
             for (int k = 0; k < options.kiosks(); k++) {
                 SoakKiosk kiosk = SoakKiosk.start(cluster, data.resolve("kiosks"), k, options);
                 running.add(kiosks.submit(() -> {
                     try (kiosk) {
-                        while (issued.get() < options.issuances()) {
+                        while (issued.get() < options.issuances() && Instant.now().isBefore(deadline)) {
                             Report.TransactionReport report;
                             try {
                                 report = kiosk.next();
@@ -195,32 +200,28 @@ public final class Soak {
         private final String kioskId;
         private final List<IssuedCard> cards;
         private final HeadlessRunner runner;
-        private final JerseyIssuanceEndpoint endpoint;
-        private final H2Journal journal;
+        private final Kiosk kiosk;
         private final Random random;
         private final Options options;
 
-        private SoakKiosk(String kioskId, List<IssuedCard> cards, HeadlessRunner runner, JerseyIssuanceEndpoint endpoint,
-                          H2Journal journal, Random random, Options options) {
+        private SoakKiosk(String kioskId, List<IssuedCard> cards, HeadlessRunner runner, Kiosk kiosk, Random random,
+                          Options options) {
             this.kioskId = kioskId;
             this.cards = cards;
             this.runner = runner;
-            this.endpoint = endpoint;
-            this.journal = journal;
+            this.kiosk = kiosk;
             this.random = random;
             this.options = options;
         }
 
+        /**
+         * Writes the kiosk's configuration file (its TLS identity, its own cards on the virtual reader,
+         * file printer, journal) and builds the kiosk from it through {@link KioskAssembly}, as the
+         * store's kiosk is built, with a jamming printer in front of the configured one.
+         */
         static SoakKiosk start(SimulatorCluster cluster, Path kiosksDir, int index, Options options) {
             String kioskId = String.format("soak-kiosk-%03d", index + 1);
             Path dir = kiosksDir.resolve(kioskId);
-            KioskCredentials credentials = cluster.kioskCredentials(kioskId);
-            KioskConfig config = new KioskConfig(kioskId, Profile.DEMO,
-                    new EndpointConfig(cluster.baseUri(), credentials.keyStore(), credentials.keyStorePassword(),
-                            credentials.trustStore(), credentials.trustStorePassword(),
-                            EndpointConfig.DEFAULT_CONNECT_TIMEOUT, EndpointConfig.DEFAULT_READ_TIMEOUT,
-                            cluster.documentSigningAnchor()),
-                    new PrinterConfig(PrinterConfig.Kind.FILE, dir.resolve("out")), dir.resolve("journal")).validate();
             // its own cards: the issuable cards dealt out among the kiosks (shared only past ten kiosks)
             List<IssuedCard> own = new ArrayList<>();
             int deck = ISSUABLE_CARDS.size();
@@ -231,19 +232,27 @@ public final class Soak {
                 }
             }
             Random random = new Random(options.seed() * 7919 + index);
-            VirtualCardSlot slot = new VirtualCardSlot(DemoConfiguration.virtualCards(own));
-            H2Journal journal = H2Journal.open(config.journalDirectory());
-            JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(config.endpoint());
-            Clock clock = Clock.systemUTC();
-            DocumentVerifier verifier = new DocumentVerifier(
-                    DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), kioskId, clock);
-            SimulatedPaymentDevice payment = new SimulatedPaymentDevice(1_000_000);
-            Printer printer = new JammingPrinter(new FilePrinter(config.printer().outputDirectory()),
-                    options.printerFailureRate(), new Random(random.nextLong()));
-            KioskEngine engine = new KioskEngine(new Flow(clock), kioskId, new CardService(slot), endpoint, printer,
-                    journal, verifier, payment);
-            return new SoakKiosk(kioskId, own, new HeadlessRunner(engine, slot, journal, payment), endpoint, journal,
-                    random, options);
+            Random jams = new Random(random.nextLong());
+            KioskConfig config;
+            try {
+                VirtualCard.writeAll(dir.resolve("cards"), DemoConfiguration.virtualCards(own));
+                Map<String, String> settings = new LinkedHashMap<>();
+                settings.put("reader.kind", "VIRTUAL");
+                settings.put("reader.virtualCards", "cards");
+                settings.put("printer.kind", "FILE");
+                settings.put("printer.outputDirectory", dir.resolve("out").toAbsolutePath().toString());
+                settings.put("journal.directory", dir.resolve("journal").toAbsolutePath().toString());
+                settings.put("payment.simulatedHopperYen", "1000000");
+                config = KioskConfigLoader.load(KioskConfigFiles.write(cluster, kioskId, dir, settings));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot configure " + kioskId + " in " + dir, e);
+            }
+            Kiosk kiosk = KioskAssembly.build(config, Clock.systemUTC(), () -> {
+                throw new IllegalStateException("a soak kiosk has no staff to restart it");
+            }, Decorators.none().withPrinter(printer -> new JammingPrinter(printer, options.printerFailureRate(), jams)));
+            HeadlessRunner runner = new HeadlessRunner(kiosk.engine(), kiosk.virtualReader().orElseThrow(),
+                    kiosk.journal(), kiosk.simulatedPayment().orElseThrow());
+            return new SoakKiosk(kioskId, own, runner, kiosk, random, options);
         }
 
         /** The next resident: a card of this kiosk, maybe a wrong PIN first, maybe a cancel at the menu. */
@@ -262,8 +271,7 @@ public final class Soak {
 
         @Override
         public void close() {
-            endpoint.close();
-            journal.close();
+            kiosk.close();
         }
     }
 

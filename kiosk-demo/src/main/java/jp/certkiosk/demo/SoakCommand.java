@@ -29,9 +29,14 @@ public final class SoakCommand implements Callable<Integer> {
             description = "kill instance sim-1 after this many documents (default: never)")
     int killAfter;
 
+    @Option(names = "--minutes", defaultValue = "0",
+            description = "start no transaction after this many minutes, then audit what came out (default: no limit)")
+    long minutes;
+
     @Override
     public Integer call() throws InterruptedException {
-        Soak.Options options = new Soak.Options(data, kiosks, instances, issuances, seed, 0.1, 0.05, 0.05, killAfter);
+        Soak.Options options = new Soak.Options(data, kiosks, instances, issuances, seed, 0.1, 0.05, 0.05, killAfter,
+                java.time.Duration.ofMinutes(minutes));
         Soak.Summary summary = Soak.run(options, System.out);
         summary.print(System.out);
         return summary.clean() ? 0 : 1;

@@ -298,6 +298,11 @@ public final class MunicipalSimulator implements SimulatedEndpoint, AutoCloseabl
         return domiciles.approvePending();
     }
 
+    /** Issuances printed after their reservation expired (FAILED, no fee, the late print recorded). */
+    public List<String> printedAfterExpiry() {
+        return ledger.printedAfterExpiry();
+    }
+
     /** The fees charged so far: only issuances confirmed PRINTED count. */
     public long feesChargedYen() {
         return ledger.feesChargedYen();

@@ -91,14 +91,12 @@ public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable 
             int front = options.port() == 0 ? freePort() : options.port();
             Path config = logs.resolve("haproxy.cfg");
             Files.writeString(config, haproxyConfig(options.host(), front, ports), StandardCharsets.UTF_8);
-            balancer = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve("haproxy.log").toFile())
-                    .start();
+            balancer = startBalancer(config, logs.resolve("haproxy.log"));
             awaitListening(balancer, front, logs.resolve("haproxy.log"));
             return new SimulatorCluster(options, server, registry, pki, instances, ports, balancer, front);
         } catch (IOException | RuntimeException e) {
             if (balancer != null) {
+                balancer.descendants().forEach(ProcessHandle::destroyForcibly);
                 balancer.destroyForcibly();
             }
             instances.forEach(Process::destroyForcibly);
@@ -212,6 +210,14 @@ public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable 
         closed = true;
         balancer.destroy();
         instances.forEach(Process::destroy);
+        try {
+            if (!balancer.waitFor(10, TimeUnit.SECONDS)) {
+                balancer.descendants().forEach(ProcessHandle::destroyForcibly);
+                balancer.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Process process : instances) {
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -244,6 +250,32 @@ public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable 
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile())
                 .start();
+    }
+
+    /**
+     * Starts HAProxy on {@code config} so that it cannot outlive this process: HAProxy knows nothing
+     * of the JVM that started it, so a small shell watchdog starts it, follows this process's pid
+     * and ends HAProxy when this process is gone, even after a SIGKILL that runs no shutdown hook.
+     * Stopping the returned process (SIGTERM) stops HAProxy too.
+     */
+    static Process startBalancer(Path config, Path log) throws IOException {
+        return new ProcessBuilder(tiedToThisProcess(List.of("haproxy", "-db", "-f", config.toString())))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    /** {@code command} under a watchdog that ends it once this process is gone (checked every second). */
+    static List<String> tiedToThisProcess(List<String> command) {
+        long parent = ProcessHandle.current().pid();
+        String watchdog = "\"$@\" & child=$!\n"
+                + "trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT HUP\n"
+                + "while kill -0 " + parent + " 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done\n"
+                + "kill $child 2>/dev/null\n"
+                + "wait $child\n";
+        List<String> wrapped = new ArrayList<>(List.of("sh", "-c", watchdog, "watchdog"));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     static String haproxyConfig(String host, int front, List<Integer> instancePorts) {
@@ -295,6 +327,7 @@ public final class SimulatorCluster implements SimulatedEndpoint, AutoCloseable 
                 }
             }
         }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         throw new IllegalStateException("a process of the cluster did not listen within " + START_TIMEOUT + ": see " + log);
     }

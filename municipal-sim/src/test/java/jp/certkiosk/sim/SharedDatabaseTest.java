@@ -234,6 +234,8 @@ class SharedDatabaseTest {
         assertEquals(0, expired.feeChargedYen());
         assertEquals(ErrorCode.RESERVATION_EXPIRED,
                 refusal(atFirst.confirm(issuance.issuanceId(), Confirmation.printed()), 409).code());
+        assertEquals(java.util.List.of(issuance.issuanceId()), new IssuanceLedger(registry, CLOCK).printedAfterExpiry(),
+                "the late PRINTED is refused, and kept on record: the document exists");
         try (Response response = atSecond.confirm(issuance.issuanceId(), Confirmation.failed("paper jam"))) {
             assertEquals(204, response.getStatus(), "FAILED agrees with the expiry");
         }

@@ -17,6 +17,7 @@ import jp.certkiosk.app.flow.Flow;
 import jp.certkiosk.app.flow.FlowEvent;
 import jp.certkiosk.app.flow.KioskEngine;
 import jp.certkiosk.app.journal.H2Journal;
+import jp.certkiosk.app.journal.Journal;
 import jp.certkiosk.app.payment.PaymentDevice;
 import jp.certkiosk.app.payment.SimulatedPaymentDevice;
 import jp.certkiosk.app.payment.cctalk.CcTalkPaymentDevice;
@@ -50,6 +51,14 @@ public final class KioskAssembly {
      * console's restart does.
      */
     public static Kiosk build(KioskConfig config, Clock clock, Runnable restart) {
+        return build(config, clock, restart, Decorators.none());
+    }
+
+    /**
+     * Builds the kiosk as {@link #build(KioskConfig, Clock, Runnable)} does, with {@code decorators}
+     * around its printer, endpoint client and card transport: how the soak and the bench build theirs.
+     */
+    public static Kiosk build(KioskConfig config, Clock clock, Runnable restart, Decorators decorators) {
         config.validate();
         H2Journal journal = H2Journal.open(config.journalDirectory());
         JerseyIssuanceEndpoint endpoint = null;
@@ -60,23 +69,25 @@ public final class KioskAssembly {
             DocumentVerifier verifier = new DocumentVerifier(
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             VirtualCardSlot virtual = null;
-            CardSlot slot;
+            CardSlot reader;
             if (config.reader().kind() == ReaderConfig.Kind.VIRTUAL) {
                 virtual = new VirtualCardSlot(VirtualCard.readAll(config.reader().virtualCards()));
-                slot = virtual;
+                reader = virtual;
             } else {
                 pcsc = new PcscCardSlot(pcscReaderName(config.reader()));
-                slot = pcsc;
+                reader = pcsc;
             }
-            Printer printer = printer(config);
+            CardSlot slot = () -> reader.card().map(decorators.cardTransport()::around);
+            Printer printer = decorators.printer().around(printer(config));
             SimulatedPaymentDevice simulated = config.payment().kind() == PaymentConfig.Kind.SIMULATED
                     ? new SimulatedPaymentDevice(config.payment().simulatedHopperYen()) : null;
             if (simulated == null) {
                 ccTalk = CcTalkPaymentDevice.open(config.payment().ccTalk());
             }
             PaymentDevice payment = simulated != null ? simulated : ccTalk;
-            KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot), endpoint,
-                    printer, journal, verifier, payment);
+            Journal rows = decorators.journal().around(journal);
+            KioskEngine engine = new KioskEngine(new Flow(clock), config.kioskId(), new CardService(slot),
+                    decorators.endpoint().around(endpoint), printer, rows, verifier, payment);
             Optional<StaffPin> staffPin = Optional.empty();
             if (config.staffPinFile() != null) {
                 staffPin = Optional.of(StaffPin.load(config.staffPinFile(), clock));
@@ -84,7 +95,7 @@ public final class KioskAssembly {
             VirtualCardSlot virtualSlot = virtual;
             PcscCardSlot pcscSlot = pcsc;
             JerseyIssuanceEndpoint client = endpoint;
-            StaffConsole staff = new StaffConsole(journal, printer, payment,
+            StaffConsole staff = new StaffConsole(rows, printer, payment,
                     () -> readerStatus(virtualSlot, pcscSlot), () -> endpointStatus(config, client), clock, restart, engine);
             // prints, payments and confirmations a stopped kiosk left open are settled before the first resident
             engine.settleAtStart();

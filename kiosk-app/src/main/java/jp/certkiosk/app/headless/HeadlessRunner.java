@@ -303,7 +303,7 @@ public final class HeadlessRunner {
     }
 
     private List<JournalEntry> journalOf(String tx) {
-        return journal.entries().stream().filter(e -> e.transactionId().equals(tx)).toList();
+        return journal.entriesOf(tx);
     }
 
     private static String outputFile(Outcome outcome) {

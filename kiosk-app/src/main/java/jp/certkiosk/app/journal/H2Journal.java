@@ -71,6 +71,8 @@ public final class H2Journal implements Journal {
                 statement.execute("ALTER TABLE journal ADD COLUMN IF NOT EXISTS yen INT");
                 statement.execute("ALTER TABLE journal ADD COLUMN IF NOT EXISTS printer_job_id INT");
                 statement.execute("ALTER TABLE journal ADD COLUMN IF NOT EXISTS print_state VARCHAR(16)");
+                // one transaction's rows are read after it ends: without the index, a read of the whole journal
+                statement.execute("CREATE INDEX IF NOT EXISTS journal_transaction ON journal (transaction_id)");
             }
             return new H2Journal(connection);
         } catch (SQLException e) {
@@ -126,9 +128,27 @@ public final class H2Journal implements Journal {
 
     @Override
     public synchronized List<JournalEntry> entries() {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM journal ORDER BY seq")) {
+            return read(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<JournalEntry> entriesOf(String transactionId) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM journal WHERE transaction_id = ? ORDER BY seq")) {
+            query.setString(1, transactionId);
+            return read(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<JournalEntry> read(PreparedStatement query) throws SQLException {
         List<JournalEntry> entries = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM journal ORDER BY seq")) {
+        try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String state = rows.getString(7);
                 entries.add(new JournalEntry(
@@ -137,8 +157,6 @@ public final class H2Journal implements Journal {
                         rows.getObject(5, Integer.class), rows.getObject(6, Integer.class),
                         state == null ? null : JournalEntry.PrintState.valueOf(state), rows.getString(8)));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the journal: " + e.getMessage(), e);
         }
         return entries;
     }

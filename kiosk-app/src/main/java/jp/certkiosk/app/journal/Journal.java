@@ -9,6 +9,11 @@ public interface Journal extends AutoCloseable {
     /** All entries, oldest first. */
     List<JournalEntry> entries();
 
+    /** The entries of one transaction, oldest first. */
+    default List<JournalEntry> entriesOf(String transactionId) {
+        return entries().stream().filter(e -> e.transactionId().equals(transactionId)).toList();
+    }
+
     @Override
     default void close() {}
 }

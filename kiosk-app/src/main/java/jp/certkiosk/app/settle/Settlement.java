@@ -178,7 +178,22 @@ public final class Settlement {
                 continue;
             }
             EndpointResult<IssuanceState> state = endpoint.state(a.issuanceId());
-            if (state instanceof EndpointResult.Ok<IssuanceState> ok
+            if (state instanceof EndpointResult.Ok<IssuanceState> ok && known == PrintState.PRINTED
+                    && ok.value().status() == IssuanceState.Status.FAILED
+                    && ErrorCode.RESERVATION_EXPIRED.name().equals(ok.value().failureReason())) {
+                // the print outlived the reservation: the paper exists, so the endpoint is told all the same;
+                // it keeps the late print on record and answers RESERVATION_EXPIRED (FAILED, no fee)
+                record(a, JournalStage.CONFIRM_SENT, known, null, null);
+                EndpointResult<Void> told = endpoint.confirm(a.issuanceId(), Confirmation.printed());
+                if (told instanceof EndpointResult.Ok || (told instanceof EndpointResult.Refused<Void> late
+                        && late.code() == ErrorCode.RESERVATION_EXPIRED)) {
+                    record(a, JournalStage.CONFIRMED, known, null,
+                            "recovered: printed after the reservation expired; the endpoint recorded the late print");
+                    confirmed.add(a.issuanceId());
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, "issuance {0}: late print not yet delivered", a.issuanceId());
+                }
+            } else if (state instanceof EndpointResult.Ok<IssuanceState> ok
                     && ok.value().status() != IssuanceState.Status.RESERVED) {
                 PrintState there = ok.value().status() == IssuanceState.Status.PRINTED ? PrintState.PRINTED : PrintState.FAILED;
                 record(a, JournalStage.CONFIRMED, there, null, "recovered: already " + ok.value().status());

@@ -112,6 +112,75 @@ class SettlementAtStartTest {
         }
     }
 
+    /**
+     * A print that outlived its reservation (the kiosk settled it after the endpoint had expired the
+     * reservation to FAILED): the paper exists, so the kiosk tells the endpoint PRINTED all the same,
+     * the endpoint keeps the late print on record (still FAILED, no fee) and the kiosk's journal keeps
+     * it PRINTED, settled once.
+     */
+    @Test
+    void aPrintThatOutlivedItsReservationIsRecordedAtTheEndpointAndStaysPrinted() throws Exception {
+        HandClock clock = new HandClock(Instant.now());
+        try (SimulatedEnvironment demo = SimulatedEnvironment.start(dir.resolve("var"), dir.resolve("out"), clock);
+             JerseyIssuanceEndpoint endpoint = new JerseyIssuanceEndpoint(demo.config().endpoint())) {
+            String late = reserve(endpoint, demo, demo.config().kioskId());
+            InMemoryJournal journal = new InMemoryJournal();
+            journal.record(money("tx-1", JournalStage.RESERVED, late, 200));
+            journal.record(money("tx-1", JournalStage.CASH_TAKEN, late, 200));
+            journal.record(money("tx-1", JournalStage.PAID, late, 200));
+            journal.record(print("tx-1", JournalStage.PRINTED, late, PrintState.PRINTED));
+            long fees = demo.simulator().feesChargedYen();
+            clock.advance(jp.certkiosk.sim.registry.IssuanceLedger.RESERVATION_LIFETIME.plusMinutes(1));
+
+            Settlement settlement = new Settlement(journal, new FilePrinter(dir.resolve("paper")), endpoint, clock);
+            Settlement.Result result = settlement.atStart();
+
+            assertEquals(List.of(late), result.confirmed());
+            IssuanceState there = state(endpoint, late);
+            assertEquals(IssuanceState.Status.FAILED, there.status(), "the expiry stands: no fee");
+            assertEquals(0, there.feeChargedYen());
+            assertEquals(fees, demo.simulator().feesChargedYen());
+            assertEquals(List.of(late), demo.simulator().printedAfterExpiry(), "the late print is on record");
+            Reconciliation.Totals totals = Reconciliation.of(journal.entries()).totals();
+            assertTrue(totals.ok(), totals::toString);
+            assertEquals(1, totals.printed());
+            assertEquals(0, totals.unconfirmed());
+            assertEquals(200, totals.feesKeptYen(), "the resident got the paper the fee paid for");
+
+            int rows = journal.entries().size();
+            assertEquals(List.of(), settlement.atStart().confirmed());
+            assertEquals(rows, journal.entries().size(), "settled once");
+        }
+    }
+
+    /** A clock the test moves by hand; the kiosk's settlement and the simulator share it. */
+    private static final class HandClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicReference<Instant> now;
+
+        HandClock(Instant start) {
+            now = new java.util.concurrent.atomic.AtomicReference<>(start);
+        }
+
+        void advance(java.time.Duration by) {
+            now.updateAndGet(t -> t.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+
     private static JournalEntry money(String tx, JournalStage stage, String issuanceId, int yen) {
         return JournalEntry.money(Instant.now(), tx, stage, issuanceId, yen, null);
     }

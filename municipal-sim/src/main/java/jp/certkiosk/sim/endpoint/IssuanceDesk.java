@@ -272,8 +272,15 @@ public final class IssuanceDesk {
             case ALREADY_RECORDED -> LOG.log(Level.DEBUG, "issuance {0} confirmed {1} again", issuanceId, outcome);
             case CONFLICT -> throw new ApiException(ErrorCode.CONFIRMATION_CONFLICT,
                     "a different outcome was recorded for this issuance");
-            case EXPIRED -> throw new ApiException(ErrorCode.RESERVATION_EXPIRED,
-                    "the reservation expired before the confirmation came: it ended FAILED, no fee");
+            case EXPIRED -> {
+                if (outcome == IssuanceStatus.PRINTED) {
+                    LOG.log(Level.WARNING, "issuance {0}: kiosk {1} printed it after the reservation expired "
+                            + "(FAILED, no fee); the late print is recorded", issuanceId, tlsKioskId);
+                }
+                throw new ApiException(ErrorCode.RESERVATION_EXPIRED,
+                        "the reservation expired before the confirmation came: it ended FAILED, no fee"
+                                + (outcome == IssuanceStatus.PRINTED ? "; the late print is recorded" : ""));
+            }
             case UNKNOWN -> throw new ApiException(ErrorCode.ISSUANCE_UNKNOWN, "no such issuance for this kiosk");
         }
     }

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -66,7 +63,8 @@ public final class TestPki {
     private static final Duration TLS_LIFETIME = Duration.ofDays(5 * 365 + 1);
     /**
      * The endpoint's TLS server certificate is short-lived (no OCSP or CRL for it: its expiry is
-     * its revocation); a start finding less than {@link #SERVER_RENEWAL} left issues a new one.
+     * its revocation); a start, or while running the first handshake, finding less than
+     * {@link #SERVER_RENEWAL} left issues a new one.
      */
     public static final Duration SERVER_LIFETIME = Duration.ofDays(7);
     private static final Duration SERVER_RENEWAL = Duration.ofDays(3);
@@ -81,16 +79,16 @@ public final class TestPki {
     private final KeyEntry userAuthenticationCa;
     private final KeyEntry kioskCa;
     private final KeyEntry serverCa;
-    private final KeyEntry server;
+    private volatile KeyEntry server;
     private final Map<String, CardKey> cards;
     private final KeyEntry documentSigningCa;
     private final Map<String, DocumentSigner> documentSigners = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, CertificateCondition> conditions = new LinkedHashMap<>();
 
-    private TestPki(Path directory, Clock clock, List<CardSpec> cardSpecs) {
+    private TestPki(Path directory, Clock clock, List<CardSpec> cardSpecs, Clock tlsClock) {
         this.directory = directory;
         this.clock = clock;
-        this.tlsClock = Clock.systemUTC();
+        this.tlsClock = tlsClock;
         this.random = new SecureRandom();
         this.issuer = new CertificateIssuer(random);
         this.files = new Pkcs12Files(STORE_PASSWORD.toCharArray());
@@ -163,7 +161,12 @@ public final class TestPki {
 
     /** Opens the PKI kept in {@code directory}, generating whatever is missing. */
     public static TestPki openOrCreate(Path directory, Clock clock, List<CardSpec> cards) {
-        return new TestPki(directory, clock, cards);
+        return new TestPki(directory, clock, cards, Clock.systemUTC());
+    }
+
+    /** As {@link #openOrCreate(Path, Clock, List)}, the TLS certificates' time read from {@code tlsClock}. */
+    static TestPki openOrCreate(Path directory, Clock clock, List<CardSpec> cards, Clock tlsClock) {
+        return new TestPki(directory, clock, cards, tlsClock);
     }
 
     /** The trust anchor of the user-authentication certificates: the only one the endpoint accepts. */
@@ -215,14 +218,6 @@ public final class TestPki {
      */
     public SSLContext serverSslContext() {
         try {
-            char[] password = files.password();
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry(ALIAS, server.key(), password, server.chain().toArray(new Certificate[0]));
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, password);
-            Arrays.fill(password, '\0');
-
             KeyStore anchors = KeyStore.getInstance("PKCS12");
             anchors.load(null, null);
             anchors.setCertificateEntry("kiosk-ca", kioskCa.certificate());
@@ -230,7 +225,8 @@ public final class TestPki {
             trustManagers.init(anchors);
 
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), new SecureRandom());
+            context.init(new javax.net.ssl.KeyManager[] {serverKeyManager()}, trustManagers.getTrustManagers(),
+                    new SecureRandom());
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build the server TLS context", e);
@@ -306,9 +302,74 @@ public final class TestPki {
         return entry;
     }
 
-    /** The endpoint's TLS server certificate. */
+    /** The endpoint's TLS server certificate, renewed first if it is near its end. */
     public X509Certificate serverCertificate() {
-        return server.certificate();
+        return currentServer().certificate();
+    }
+
+    /** The server key and certificate, renewed when less than {@link #SERVER_RENEWAL} is left. */
+    private KeyEntry currentServer() {
+        KeyEntry entry = server;
+        if (entry.certificate().getNotAfter().toInstant().isBefore(tlsClock.instant().plus(SERVER_RENEWAL))) {
+            synchronized (this) {
+                if (server == entry) {
+                    // another instance sharing this directory may have renewed it already: its file is read first
+                    server = freshServerCertificate();
+                }
+                entry = server;
+            }
+        }
+        return entry;
+    }
+
+    /**
+     * The server's key manager: hands each handshake the current server key and certificate, so a
+     * simulator running for weeks renews its short-lived certificate before it expires.
+     */
+    javax.net.ssl.X509ExtendedKeyManager serverKeyManager() {
+        return new javax.net.ssl.X509ExtendedKeyManager() {
+            private boolean fits(String keyType) {
+                String algorithm = currentServer().key().getAlgorithm();
+                return keyType != null && (keyType.equalsIgnoreCase(algorithm)
+                        || (algorithm.equals("RSA") && keyType.equalsIgnoreCase("RSASSA-PSS")));
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                return fits(keyType) ? ALIAS : null;
+            }
+
+            @Override
+            public String chooseEngineServerAlias(String keyType, java.security.Principal[] issuers,
+                                                  javax.net.ssl.SSLEngine engine) {
+                return fits(keyType) ? ALIAS : null;
+            }
+
+            @Override
+            public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+                return fits(keyType) ? new String[] {ALIAS} : null;
+            }
+
+            @Override
+            public X509Certificate[] getCertificateChain(String alias) {
+                return ALIAS.equals(alias) ? currentServer().chain().toArray(new X509Certificate[0]) : null;
+            }
+
+            @Override
+            public java.security.PrivateKey getPrivateKey(String alias) {
+                return ALIAS.equals(alias) ? currentServer().key() : null;
+            }
+
+            @Override
+            public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+                return null;
+            }
+
+            @Override
+            public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                return null;
+            }
+        };
     }
 
     /** The client certificate of a kiosk (issued on first request, like {@link #kioskKeyStore}). */

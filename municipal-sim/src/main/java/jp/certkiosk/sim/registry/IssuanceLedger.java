@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,10 @@ public final class IssuanceLedger {
         ALREADY_RECORDED,
         /** A different outcome was recorded before. */
         CONFLICT,
-        /** The reservation expired (FAILED, no fee) before a PRINTED confirmation came. */
+        /**
+         * The reservation expired (FAILED, no fee) before a PRINTED confirmation came; the late
+         * confirmation is kept ({@link #printedAfterExpiry()}): the document was printed all the same.
+         */
         EXPIRED,
         UNKNOWN
     }
@@ -203,6 +207,22 @@ public final class IssuanceLedger {
         }
     }
 
+    /** Issuances whose PRINTED confirmation came after their reservation expired, oldest first. */
+    public List<String> printedAfterExpiry() {
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT issuance_id FROM issuance WHERE printed_late_at IS NOT NULL ORDER BY printed_late_at");
+             ResultSet rows = statement.executeQuery()) {
+            List<String> ids = new java.util.ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new RegistryException("cannot list the late prints", e);
+        }
+    }
+
     /** The fees charged: the sum over PRINTED issuances (a reservation alone charges nothing). */
     public long feesChargedYen() {
         expireReservations();
@@ -276,6 +296,16 @@ public final class IssuanceLedger {
                     }
                 }
                 if (expired) {
+                    if (outcome == IssuanceStatus.PRINTED) {
+                        // the kiosk's print outlived the reservation: it stays FAILED (no fee, as
+                        // anyone who asked was told), but that a document exists is not lost
+                        try (PreparedStatement late = connection.prepareStatement(
+                                "UPDATE issuance SET printed_late_at = COALESCE(printed_late_at, ?) WHERE issuance_id = ?")) {
+                            late.setObject(1, at.atOffset(ZoneOffset.UTC));
+                            late.setString(2, issuanceId);
+                            late.executeUpdate();
+                        }
+                    }
                     connection.commit();
                     return outcome == IssuanceStatus.FAILED ? ConfirmationResult.ALREADY_RECORDED
                             : ConfirmationResult.EXPIRED;

@@ -181,7 +181,9 @@ public final class RegistryDatabase implements AutoCloseable {
             registered_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
         // a reservation that no confirmation ends by then expires to FAILED (no fee)
         "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS expires_at TIMESTAMP WITH TIME ZONE",
-        "CREATE INDEX IF NOT EXISTS issuance_open ON issuance(status, expires_at)"
+        "CREATE INDEX IF NOT EXISTS issuance_open ON issuance(status, expires_at)",
+        // a PRINTED confirmation that came after the reservation expired: the document exists all the same
+        "ALTER TABLE issuance ADD COLUMN IF NOT EXISTS printed_late_at TIMESTAMP WITH TIME ZONE"
     };
 
     private final JdbcConnectionPool pool;

@@ -130,4 +130,33 @@ class TestPkiTest {
         assertTrue(names.contains(List.of(2, "localhost")), names.toString());
         assertTrue(names.contains(List.of(7, "127.0.0.1")), names.toString());
     }
+
+    /**
+     * A simulator that runs for weeks renews its short-lived server certificate before it expires:
+     * the key manager each handshake asks hands out a new certificate once less than the renewal
+     * margin is left, and the same one before.
+     */
+    @Test
+    void theServerCertificateIsRenewedWhileRunningBeforeItExpires(@TempDir Path own) {
+        jp.certkiosk.sim.TestClock tls = new jp.certkiosk.sim.TestClock(Instant.now());
+        TestPki running = TestPki.openOrCreate(own, CLOCK, SPECS, tls);
+        javax.net.ssl.X509ExtendedKeyManager keys = running.serverKeyManager();
+        String alias = keys.chooseEngineServerAlias("RSA", null, null);
+        X509Certificate first = keys.getCertificateChain(alias)[0];
+        assertEquals(TestPki.SERVER_LIFETIME.plusHours(1),
+                Duration.between(first.getNotBefore().toInstant(), first.getNotAfter().toInstant()));
+
+        tls.advance(Duration.ofDays(3));
+        assertEquals(first, keys.getCertificateChain(alias)[0], "four days left: kept");
+
+        tls.advance(Duration.ofDays(2));
+        X509Certificate renewed = keys.getCertificateChain(alias)[0];
+        assertNotEquals(first, renewed, "two days left: renewed while running");
+        assertTrue(renewed.getNotAfter().toInstant().isAfter(tls.instant().plus(Duration.ofDays(6))));
+        assertTrue(first.getNotAfter().toInstant().isAfter(tls.instant()), "renewed before the old one expired");
+        assertEquals(renewed, running.serverCertificate());
+        assertEquals(renewed, keys.getCertificateChain(alias)[0], "renewed once");
+        assertEquals(renewed, TestPki.openOrCreate(own, CLOCK, SPECS, tls).serverCertificate(),
+                "kept in the directory for the next start (and other instances)");
+    }
 }
