@@ -154,7 +154,7 @@ class KioskConfigLoaderTest {
         }
         InvalidConfigException shared = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(
                 write(VALID.replace("payment.kind=SIMULATED\n", CCTALK.replace("3:100,4:10", "2:100,4:10")))));
-        assertEquals(java.util.List.of("payment.hoppers names address 2, the coin selector's (payment.selectorAddress)"),
+        assertEquals(java.util.List.of("payment.hoppers names address 2, the coin selector's (payment.selectorAddress) (line 16)"),
                 shared.problems());
     }
 
