@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Boots the OS image of build-os-image.sh under qemu (KVM when /dev/kvm works, else software
+# Boots the test image of build-os-image.sh (disk-test.raw: the production root plus the test
+# overlay, provisioned for the test simulator) under qemu (KVM when /dev/kvm works, else software
 # emulation) with the serial console, in the boot test's target (kernel command line
 # systemd.unit=kiosk-test.target: the headless kiosk, a root shell on ttyS0), then over that shell:
-#   1. waits until kiosk-headless.service is active (READY=1 after a complete self-test issuance)
-#      and the journal shows the kiosk's "ready" lines
-#   2. checks the lockdown: root mounted read-only, /var/lib/kiosk on the data partition, no getty
-#   3. kills the kiosk's JVM (SIGKILL) and waits for systemd to start it again and for it to be
+#   1. waits until kiosk-headless.service is active: READY=1 only after the provisioned kiosk
+#      (/var/lib/kiosk/config/kiosk.properties, the composition root of run --config) issued a
+#      document with a virtual card placed on the vpcd reader through pcscd, printed on the IPP
+#      test printer; the journal shows the reader, the outcome and the printer's completed job
+#   2. checks nothing under the CUPS spool, the data partition, /tmp or /var/tmp holds a PDF or the
+#      resident's name after the issuance
+#   3. checks the lockdown: root mounted read-only, /var/lib/kiosk on the data partition, no getty
+#   4. kills the kiosk's JVM (SIGKILL) and waits for systemd to start it again and for it to be
 #      ready again
-#   4. freezes the JVM (SIGSTOP): its heartbeat stops, the watchdog kills it, and it comes back
+#   5. freezes the JVM (SIGSTOP): its heartbeat stops, the watchdog kills it, and it comes back
+#   6. fails when the kiosk was restarted more often than the test caused (a crash of its own)
 # The whole console goes to kiosk-image/target/boot-test/console.log.
 #
 # With --screen it boots kiosk-test-screen.target on a virtual display instead: kiosk.service (cage,
@@ -21,7 +27,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 image="$here/target/image"
 work="$here/target/boot-test"
 log="$work/console.log"
-[[ -f "$image/disk.raw" ]] || { echo "no OS image: run kiosk-image/build-os-image.sh first" >&2; exit 1; }
+disk="$image/disk-test.raw"
+[[ -f "$disk" ]] || { echo "no test image: run kiosk-image/build-os-image.sh first" >&2; exit 1; }
 rm -rf "$work"
 mkdir -p "$work"
 : > "$log"
@@ -53,7 +60,7 @@ coproc QEMU { exec nice -n 10 qemu-system-x86_64 "${accel[@]}" -machine q35 -m 1
   -nodefaults -display none -no-reboot "${display[@]}" \
   -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
   -append "root=LABEL=KIOSKROOT ro console=ttyS0 systemd.unit=$target panic=-1" \
-  -drive "file=$image/disk.raw,format=raw,if=virtio,snapshot=on" \
+  -drive "file=$disk,format=raw,if=virtio,snapshot=on" \
   -device virtio-rng-pci -serial stdio 2>&1; }
 qemu_pid=$QEMU_PID
 exec 3>&"${QEMU[1]}" 4<&"${QEMU[0]}"   # coproc descriptors do not reach subshells; copies do
@@ -124,8 +131,22 @@ send "journalctl -b -u $unit -o cat --no-pager | sed 's/^/@@J /'; echo @@JOURNAL
 wait_for '@@JOURNAL-READY [0-9]+' 60
 [[ "$(value_of JOURNAL-READY)" -ge 2 ]] || fail "the journal does not show the kiosk ready"
 echo "  journal: $(tr -d '\r' < "$log" | grep -a -o -E '@@J .*(Kiosk ready|kiosk is ready).*' | head -n 1 | cut -c5-)"
+# the issuance: the provisioned configuration, the vpcd reader through pcscd, the IPP printer
+send "echo @@SELFTEST \$(journalctl -b -u $unit -o cat --no-pager | grep -a -m1 'self-test on reader'); echo @@PRINTED \$(journalctl -b -u kiosk-test-printer.service -o cat --no-pager | grep -a -c 'Print-Job successful-ok')"
+wait_for '@@PRINTED [0-9]+' 60
+selftest="$(value_of SELFTEST)"
+[[ "$selftest" == *"'Virtual PCD 00 00'"*ISSUED* ]] || fail "no issuance on the PC/SC reader 'Virtual PCD 00 00': $selftest"
+[[ "$(value_of PRINTED)" -ge 1 ]] || fail "the IPP test printer accepted no job"
+echo "  issuance: $selftest; IPP test printer: $(value_of PRINTED) job(s) accepted (Print-Job successful-ok)"
 
-# 2. lockdown
+# 2. no record outlives its print: no PDF, no resident's name in the spool, the data, /tmp
+send "echo @@LEFT \$(grep -r -l -a -e '%PDF-' -e '山田' -e 'やまだ' /var/spool/cups /var/lib/kiosk /tmp /var/tmp 2>/dev/null | wc -l) \$(grep -r -l -a -e '%PDF-' -e '山田' -e 'やまだ' /var/spool/cups /var/lib/kiosk /tmp /var/tmp 2>/dev/null | head -n 5 | tr '\n' ' ')"
+wait_for '@@LEFT [0-9]+' 120
+read -r left_count left_files <<<"$(value_of LEFT)"
+[[ "$left_count" == 0 ]] || fail "after the issuance $left_count file(s) hold a document or the resident's name: $left_files"
+echo "  after the issuance: no PDF and no resident's name under /var/spool/cups, /var/lib/kiosk, /tmp, /var/tmp"
+
+# 3. lockdown
 send 'echo @@ROOT $(findmnt -no OPTIONS /); echo @@DATA $(findmnt -no SOURCE,OPTIONS /var/lib/kiosk); echo @@GETTY $(pgrep -c -x agetty)'
 wait_for '@@GETTY [0-9]+' 60
 [[ ",$(value_of ROOT)," == *,ro,* ]] || fail "root is not read-only: $(value_of ROOT)"
@@ -133,7 +154,7 @@ wait_for '@@GETTY [0-9]+' 60
 [[ "$(value_of GETTY)" == 0 ]] || fail "a getty runs: $(value_of GETTY)"
 echo "  root $(value_of ROOT | cut -d, -f1); /var/lib/kiosk on $(value_of DATA | cut -d' ' -f1); no getty"
 
-# 3. kill the kiosk: systemd starts it again
+# 4. kill the kiosk: systemd starts it again
 send "pid=\$(systemctl show -p MainPID --value $unit); kill -KILL \$pid; t0=\$(date +%s); until n=\$(systemctl show -p MainPID --value $unit); [ \"\$n\" != 0 ] && [ \"\$n\" != \"\$pid\" ]; do sleep 0.2; done; echo @@RESTARTED \$n \$(( \$(date +%s) - t0 )); until systemctl is-active -q $unit; do sleep 0.5; done; echo @@READY-AGAIN \$(systemctl show -p MainPID --value $unit) \$(( \$(date +%s) - t0 )) \$(systemctl show -p NRestarts --value $unit)"
 wait_for '@@RESTARTED [0-9]+ [0-9]+' 60
 read -r new_pid restart_s <<<"$(value_of RESTARTED)"
@@ -143,7 +164,7 @@ wait_for '@@READY-AGAIN [0-9]+ [0-9]+ [0-9]+' 600
 read -r ready_pid ready_s restarts <<<"$(value_of READY-AGAIN)"
 echo "  ... ready again (self-test issued) ${ready_s} s after the kill; NRestarts=$restarts"
 
-# 4. a frozen kiosk: the heartbeat stops, the watchdog restarts it
+# 5. a frozen kiosk: the heartbeat stops, the watchdog restarts it
 send "pid=\$(systemctl show -p MainPID --value $unit); kill -STOP \$pid; t0=\$(date +%s); until n=\$(systemctl show -p MainPID --value $unit); [ \"\$n\" != 0 ] && [ \"\$n\" != \"\$pid\" ]; do sleep 0.5; done; echo @@WATCHDOG \$n \$(( \$(date +%s) - t0 )) \$(journalctl -b -u $unit -o cat --no-pager | grep -c 'Watchdog timeout')"
 wait_for '@@WATCHDOG [0-9]+ [0-9]+ [0-9]+' 300
 read -r wd_pid wd_s wd_count <<<"$(value_of WATCHDOG)"
@@ -155,6 +176,12 @@ echo "  finally: $unit $(value_of FINAL | cut -d' ' -f1) (pcscd.socket $(value_o
 failed="$(tr -d '\r' < "$log" | grep -a -o -E '@@FAILED .*' | cut -c10- || true)"
 [[ -z "$failed" ]] || echo "  failed units in the image: $failed"
 [[ "$(value_of FINAL | cut -d' ' -f1)" == active ]] || fail "$unit is not active at the end"
+# 6. the kiosk restarted exactly as often as the test made it (the kill and the watchdog)
+send "echo @@RESTARTS \$(systemctl show -p NRestarts --value $unit) \$(journalctl -b -u $unit -o cat --no-pager | grep -a -c -e 'SIGSEGV' -e 'A fatal error has been detected')"
+wait_for '@@RESTARTS [0-9]+ [0-9]+' 60
+read -r restarts_total crashes <<<"$(value_of RESTARTS)"
+[[ "$restarts_total" == 2 && "$crashes" == 0 ]] || fail "the kiosk restarted $restarts_total time(s) (the test caused 2), JVM crash reports: $crashes"
+echo "  restarts: $restarts_total (the kill and the watchdog), no JVM crash"
 send 'systemctl poweroff'
 sleep 2
 echo "BOOT TEST PASSED in $(elapsed) s: the kiosk service is active in the booted image (console: $log)"
