@@ -59,6 +59,7 @@ nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --customize-hook="mkdir -p \"\$1/opt\" \"\$1/var/lib/kiosk\" && cp -a '$runtime' \"\$1/opt/kiosk\"" \
   --customize-hook="cp -a '$here/rootfs/.' \"\$1/\"" \
   --customize-hook="cp '$here/systemd/'* \"\$1/etc/systemd/system/\"" \
+  --customize-hook="cat '$here/cups/cupsd-kiosk.conf' >> \"\$1/etc/cups/cupsd.conf\"" \
   --customize-hook='chroot "$1" useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin kiosk' \
   --customize-hook='chroot "$1" passwd --lock root' \
   --customize-hook='chroot "$1" systemctl enable kiosk.service var-lib-kiosk.mount' \
@@ -67,6 +68,26 @@ nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --customize-hook='chroot "$1" /opt/kiosk/bin/kiosk-train-cds' \
   --customize-hook='rm -f "$1/etc/machine-id" && touch "$1/etc/machine-id"' \
   bookworm "$rootfs" "$sources" >&2
+
+# Smaller: what a kiosk never reads. dpkg already left out docs, man pages and all locales but
+# Japanese; here go the rest of the documentation, the kernel modules of hardware a kiosk does not
+# have (sound, radio, cameras and TV, InfiniBand, ISDN, Bluetooth, staging drivers) and file
+# systems it never mounts, the CJK serif faces (the screens use sans; documents use IPA Mincho),
+# and the package caches. The initramfs was made before and keeps what booting needs.
+size_before=$(du -sm --exclude=proc --exclude=sys "$rootfs" | cut -f1)
+kernel_modules=("$rootfs"/usr/lib/modules/*)
+for dir in sound drivers/net/wireless drivers/media drivers/infiniband drivers/isdn drivers/bluetooth \
+           net/bluetooth net/wireless net/mac80211 drivers/staging fs/btrfs fs/xfs fs/ocfs2 fs/gfs2 fs/nfs \
+           fs/nfsd fs/ceph fs/smb fs/cifs fs/jfs fs/reiserfs fs/nilfs2 fs/f2fs; do
+  rm -rf "${kernel_modules[0]}/kernel/$dir"
+done
+chroot "$rootfs" depmod -a "$(basename "${kernel_modules[0]}")"
+rm -rf "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/lintian \
+  "$rootfs"/usr/share/fonts/opentype/noto/NotoSerifCJK-* "$rootfs"/var/cache/apt/* "$rootfs"/var/lib/apt/lists/* \
+  "$rootfs"/var/cache/debconf/*-old "$rootfs"/var/log/*
+size_after=$(du -sm --exclude=proc --exclude=sys "$rootfs" | cut -f1)
+echo "root file system: ${size_before} MiB as installed, ${size_after} MiB pruned" >&2
+echo "$size_before $size_after" > "$out/root-size-mib"
 
 # What the image must not have.
 for forbidden in usr/sbin/sshd usr/bin/ssh; do
