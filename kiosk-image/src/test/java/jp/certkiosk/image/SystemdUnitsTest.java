@@ -62,6 +62,26 @@ class SystemdUnitsTest {
     }
 
     @Test
+    void bothKioskServicesRunWithLeastPrivilege() throws Exception {
+        for (Path unit : List.of(UNITS.resolve("kiosk.service"), TEST_UNITS.resolve("kiosk-headless.service"))) {
+            String text = Files.readString(unit);
+            for (String line : List.of("NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes",
+                    "CapabilityBoundingSet=", "SystemCallFilter=@system-service")) {
+                assertTrue(text.lines().anyMatch(line::equals), unit + " lacks " + line);
+            }
+            assertTrue(text.lines().filter(l -> l.startsWith("ReadWritePaths=")).allMatch(l -> l.startsWith("ReadWritePaths=/var/lib/kiosk")),
+                    unit + ": writable is the data partition (and the test image's runtime directory)");
+            // systemd's own judgement: exposure at most 2.5 of 10 (--threshold counts tenths)
+            Process p = new ProcessBuilder("systemd-analyze", "security", "--offline=yes", "--no-pager", "--threshold=25",
+                    unit.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "systemd-analyze security did not finish");
+            assertEquals(0, p.exitValue(), unit + " is more exposed than 2.5:\n"
+                    + output.lines().filter(l -> l.contains("Overall")).findFirst().orElse(output));
+        }
+    }
+
+    @Test
     void theProductionUnitsHoldNothingOfTheTestOverlay() throws IOException {
         try (Stream<Path> units = Files.list(UNITS)) {
             for (Path u : (Iterable<Path>) units::iterator) {
