@@ -75,8 +75,16 @@ if [[ $mode == screen ]]; then
 fi
 
 elapsed() { echo $(( $(date +%s) - started )); }
+shell_up=no
 fail() {
   echo "BOOT TEST FAILED: $*" >&2
+  if [[ $shell_up == yes ]] && kill -0 "$qemu_pid" 2>/dev/null; then
+    # what the kiosk's units said, for the diagnosis (kept in the console log)
+    printf '%s\n' "journalctl -b --no-pager -o short-monotonic -u 'kiosk*' -u pcscd.service | tail -n 120 | sed 's/^/@@DIAG /'; echo @@DIAG-END" >&3
+    for _ in $(seq 1 $(( 30 * speed ))); do tr -d '\r' < "$log" | grep -a -q '@@DIAG-END' && break; sleep 1; done
+    echo "--- the kiosk units' journal ---" >&2
+    tr -d '\r' < "$log" | grep -a '^@@DIAG ' | cut -c8- >&2 || true
+  fi
   echo "--- last console lines ($log) ---" >&2
   tail -n 40 "$log" | tr -d '\r' >&2
   exit 1
@@ -98,6 +106,7 @@ send() { printf '%s\n' "$*" >&3; }
 
 wait_for '^kiosk-test# ' 600
 echo "  serial console shell after $(elapsed) s"
+shell_up=yes
 send 'stty -echo; PS1=; export SYSTEMD_PAGER= SYSTEMD_COLORS=0'
 sleep 2
 
@@ -126,9 +135,10 @@ fi
 unit=kiosk-headless.service
 
 # 1. ready, and the journal says so
-send "until systemctl is-active -q $unit; do sleep 1; done; echo @@ACTIVE \$(systemctl show -p MainPID --value $unit)"
-wait_for '@@ACTIVE [0-9]+' 600
-first_pid=$(value_of ACTIVE)
+send "until systemctl is-active -q $unit || [ \"\$(systemctl show -p NRestarts --value $unit)\" != 0 ]; do sleep 1; done; echo @@ACTIVE \$(systemctl show -p MainPID --value $unit) \$(systemctl show -p NRestarts --value $unit) \$(systemctl is-active $unit)"
+wait_for '@@ACTIVE [0-9]+ [0-9]+' 600
+read -r first_pid early_restarts _ <<<"$(value_of ACTIVE)"
+[[ "$early_restarts" == 0 ]] || fail "$unit restarted $early_restarts time(s) before it was ready (a crash or a failed self-test)"
 echo "  $unit active (main PID $first_pid) after $(elapsed) s"
 send "journalctl -b -u $unit -o cat --no-pager | sed 's/^/@@J /'; echo @@JOURNAL-READY \$(journalctl -b -u $unit -o cat --no-pager | grep -c -e 'Kiosk ready' -e 'kiosk is ready')"
 wait_for '@@JOURNAL-READY [0-9]+' 60
