@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Builds the kiosk's OS image in kiosk-image/target/image from Debian 12 packages:
-#   rootfs/      mmdebstrap (apt variant, no recommends) + kernel, systemd, cage, Xwayland, pcscd,
-#                CUPS, fonts, GTK for JavaFX, the runtime image at /opt/kiosk, the units and /etc
-#                files of kiosk-image/systemd and kiosk-image/rootfs
-#   disk.raw     GPT: partition 1 the read-only root (ext4, KIOSKROOT), partition 2 the data
-#                partition (ext4, KIOSKDATA, mounted at /var/lib/kiosk)
-#   vmlinuz, initrd.img   the image's kernel and initramfs, for direct kernel boot
-#                (qemu -kernel/-initrd, see boot-test.sh); the disk carries no boot loader
-# Needs root (mmdebstrap --mode=root, chroot), mmdebstrap, e2fsprogs, fdisk.
+# Builds the kiosk's OS images in kiosk-image/target/image from Debian 12 packages, in one build:
+#   rootfs/        mmdebstrap (apt variant, no recommends) + kernel, systemd, cage, Xwayland, pcscd,
+#                  CUPS, fonts, GTK for JavaFX, the runtime image at /opt/kiosk, the units and /etc
+#                  files of kiosk-image/systemd and kiosk-image/rootfs: the production root
+#   disk.raw       the production image, GPT: partition 1 the read-only root (ext4, KIOSKROOT),
+#                  partition 2 the data partition (ext4, KIOSKDATA, mounted at /var/lib/kiosk),
+#                  empty: the kiosk shows "not provisioned" until provision.sh writes its
+#                  configuration there
+#   rootfs-test/   the production root plus the test overlay (kiosk-image/test-overlay: the serial
+#                  root shell, the headless test service, the simulator and IPP printer units, the
+#                  vpcd virtual reader driver, ippeveprinter)
+#   disk-test.raw  the test image, provisioned for a simulator whose PKI is made here (the DEMO
+#                  profile: PC/SC reader, the IPP test printer, simulated payment)
+#   vmlinuz, initrd.img   the images' kernel and initramfs, for direct kernel boot
+#                  (qemu -kernel/-initrd, see boot-test.sh); the disks carry no boot loader
+# check-production.sh proves the production root holds nothing of the overlay (and sees it in the
+# test root). Needs root (mmdebstrap --mode=root, chroot), mmdebstrap, e2fsprogs, fdisk.
 # Usage: kiosk-image/build-os-image.sh [--skip-runtime]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,10 +55,12 @@ nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --aptopt='APT::Install-Recommends "false"' \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/ja/*' \
+  --dpkgopt='path-exclude=/usr/sbin/ippeve*' \
   --include="$(IFS=,; echo "${packages[*]}")" \
   --customize-hook="mkdir -p \"\$1/opt\" \"\$1/var/lib/kiosk\" && cp -a '$runtime' \"\$1/opt/kiosk\"" \
   --customize-hook="cp -a '$here/rootfs/.' \"\$1/\"" \
   --customize-hook="cp '$here/systemd/'* \"\$1/etc/systemd/system/\"" \
+  --customize-hook="cat '$here/cups/cupsd-kiosk.conf' >> \"\$1/etc/cups/cupsd.conf\"" \
   --customize-hook='chroot "$1" useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin kiosk' \
   --customize-hook='chroot "$1" passwd --lock root' \
   --customize-hook='chroot "$1" systemctl enable kiosk.service var-lib-kiosk.mount' \
@@ -60,33 +70,107 @@ nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --customize-hook='rm -f "$1/etc/machine-id" && touch "$1/etc/machine-id"' \
   bookworm "$rootfs" "$sources" >&2
 
+# Smaller: what a kiosk never reads. dpkg already left out docs, man pages and all locales but
+# Japanese; here go the rest of the documentation, the kernel modules of hardware a kiosk does not
+# have (sound, radio, cameras and TV, InfiniBand, ISDN, Bluetooth, staging drivers) and file
+# systems it never mounts, the CJK serif faces (the screens use sans; documents use IPA Mincho),
+# and the package caches. The initramfs was made before and keeps what booting needs.
+size_before=$(du -sm --exclude=proc --exclude=sys "$rootfs" | cut -f1)
+kernel_modules=("$rootfs"/usr/lib/modules/*)
+for dir in sound drivers/net/wireless drivers/media drivers/infiniband drivers/isdn drivers/bluetooth \
+           net/bluetooth net/wireless net/mac80211 drivers/staging fs/btrfs fs/xfs fs/ocfs2 fs/gfs2 fs/nfs \
+           fs/nfsd fs/ceph fs/smb fs/cifs fs/jfs fs/reiserfs fs/nilfs2 fs/f2fs; do
+  rm -rf "${kernel_modules[0]}/kernel/$dir"
+done
+chroot "$rootfs" depmod -a "$(basename "${kernel_modules[0]}")"
+rm -rf "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/lintian \
+  "$rootfs"/usr/share/fonts/opentype/noto/NotoSerifCJK-* "$rootfs"/var/cache/apt/* "$rootfs"/var/lib/apt/lists/* \
+  "$rootfs"/var/cache/debconf/*-old "$rootfs"/var/log/*
+size_after=$(du -sm --exclude=proc --exclude=sys "$rootfs" | cut -f1)
+echo "root file system: ${size_before} MiB as installed, ${size_after} MiB pruned" >&2
+echo "$size_before $size_after" > "$out/root-size-mib"
+
 # What the image must not have.
 for forbidden in usr/sbin/sshd usr/bin/ssh; do
   [[ ! -e "$rootfs/$forbidden" ]] || { echo "the image must not contain /$forbidden" >&2; exit 1; }
 done
 # The units as systemd in the image reads them.
 SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --root="$rootfs" --man=no \
-  /etc/systemd/system/kiosk.service /etc/systemd/system/kiosk-headless.service \
-  /etc/systemd/system/kiosk-test.target /etc/systemd/system/kiosk-test-screen.target /etc/systemd/system/kiosk-test-console.service \
-  /etc/systemd/system/var-lib-kiosk.mount >&2 || echo "warning: systemd-analyze verify --root reported the above" >&2
+  /etc/systemd/system/kiosk.service /etc/systemd/system/var-lib-kiosk.mount >&2 \
+  || echo "warning: systemd-analyze verify --root reported the above" >&2
 
 cp "$rootfs"/boot/vmlinuz-* "$out/vmlinuz"
 cp "$rootfs"/boot/initrd.img-* "$out/initrd.img"
 
-echo "Making the disk (root ext4 read-only, data ext4)…" >&2
-root_mb=$(( $(du -sm --exclude=proc --exclude=sys "$rootfs" | cut -f1) * 115 / 100 + 64 ))
-data_mb=256
-nice -n 10 mkfs.ext4 -q -F -L KIOSKROOT -d "$rootfs" "$out/root.ext4" "${root_mb}M"
-nice -n 10 mkfs.ext4 -q -F -L KIOSKDATA "$out/data.ext4" "${data_mb}M"
-disk="$out/disk.raw"
-truncate -s $(( (1 + root_mb + data_mb + 1) * 1024 * 1024 )) "$disk"
-sfdisk -q "$disk" <<PARTS
+# The test image: the production root plus the overlay.
+echo "Adding the test overlay (test-overlay/) to a copy of the root…" >&2
+rootfs_test="$out/rootfs-test"
+cp -a "$rootfs" "$rootfs_test"
+mkdir -p "$out/overlay-debs"
+(cd "$out/overlay-debs" && apt-get download -q $(cat "$here/test-overlay/packages") >&2)
+cp "$out"/overlay-debs/*.deb "$rootfs_test/tmp/"
+# cups-filters needs cups-ipp-utils (its IPP clients): the production root has the package
+# without its test printers (ippeveprinter, path-exclude above); here they come back.
+chroot "$rootfs_test" sh -c "dpkg --path-include='/usr/sbin/ippeve*' -i /tmp/*.deb && rm /tmp/*.deb" >&2
+cp "$here"/test-overlay/systemd/* "$rootfs_test/etc/systemd/system/"
+cp -a "$here/test-overlay/opt/." "$rootfs_test/opt/"
+SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --root="$rootfs_test" --man=no \
+  $(cd "$here/test-overlay/systemd" && printf '/etc/systemd/system/%s ' *) >&2 \
+  || echo "warning: systemd-analyze verify --root reported the above (test root)" >&2
+
+# The simulator the test image's kiosk is provisioned for: its PKI and registry made here, once,
+# by the runtime's own simulator; the test image serves them again on the same port.
+echo "Making the test simulator's PKI and the test kiosk's configuration…" >&2
+seed="$out/test-seed"
+mkdir -p "$seed/state"
+KIOSK_STATE="$seed/state" nice -n 10 "$runtime/bin/kiosk" --demo sim --port 0 --data "$seed/sim" >"$seed/sim.log" 2>&1 &
+sim_pid=$!
+for ((i = 0; i < 300; i++)); do
+  grep -q 'Serving until stopped' "$seed/sim.log" && break
+  kill -0 "$sim_pid" 2>/dev/null || { cat "$seed/sim.log" >&2; echo "the simulator ended" >&2; exit 1; }
+  sleep 1
+done
+kill "$sim_pid"; wait "$sim_pid" || true
+sim_port="$(grep -o -E 'base URI +https://localhost:[0-9]+' "$seed/sim.log" | grep -o -E '[0-9]+$')"
+[[ -n "$sim_port" ]] || { cat "$seed/sim.log" >&2; echo "no simulator port" >&2; exit 1; }
+kiosk_dir="$seed/sim/kiosks/kiosk-demo-001"
+sed -i '/^printer\./d' "$kiosk_dir/kiosk.properties"
+printf 'printer.kind=IPP\nprinter.uri=ipp://localhost:8631/ipp/print\n' >> "$kiosk_dir/kiosk.properties"
+mkdir -p "$rootfs_test/opt/kiosk-test/seed"
+cp -a "$seed/sim" "$rootfs_test/opt/kiosk-test/seed/sim"
+rm -rf "$rootfs_test/opt/kiosk-test/seed/sim/kiosks"
+chroot "$rootfs_test" chown -R kiosk:kiosk /opt/kiosk-test/seed
+echo "SIM_PORT=$sim_port" > "$rootfs_test/opt/kiosk-test/sim.env"
+
+# The production root holds nothing of the overlay; the check sees it in the test root.
+"$here/check-production.sh" "$rootfs" >&2 || { echo "the production root holds test material (above)" >&2; exit 1; }
+if "$here/check-production.sh" "$rootfs_test" > "$out/overlay-check-test-root.txt"; then
+  echo "check-production.sh found no overlay in the test root: the check is blind" >&2; exit 1
+fi
+echo "production root: no test overlay; the same check finds $(grep -c '' "$out/overlay-check-test-root.txt") item(s) in the test root" >&2
+
+# make_disk ROOT DISK: GPT, partition 1 the root (ext4 read-only, KIOSKROOT), partition 2 the data
+# (ext4, KIOSKDATA, empty)
+make_disk() {
+  local root=$1 disk=$2 root_mb data_mb=256
+  root_mb=$(( $(du -sm --exclude=proc --exclude=sys "$root" | cut -f1) * 115 / 100 + 64 ))
+  nice -n 10 mkfs.ext4 -q -F -L KIOSKROOT -d "$root" "$out/root.ext4" "${root_mb}M"
+  nice -n 10 mkfs.ext4 -q -F -L KIOSKDATA "$out/data.ext4" "${data_mb}M"
+  rm -f "$disk"
+  truncate -s $(( (1 + root_mb + data_mb + 1) * 1024 * 1024 )) "$disk"
+  sfdisk -q "$disk" <<PARTS
 label: gpt
 start=1MiB, size=${root_mb}MiB, name=kiosk-root
 size=${data_mb}MiB, name=kiosk-data
 PARTS
-dd if="$out/root.ext4" of="$disk" bs=1M seek=1 conv=notrunc,sparse status=none
-dd if="$out/data.ext4" of="$disk" bs=1M seek=$(( 1 + root_mb )) conv=notrunc,sparse status=none
-rm -f "$out/root.ext4" "$out/data.ext4"
+  dd if="$out/root.ext4" of="$disk" bs=1M seek=1 conv=notrunc,sparse status=none
+  dd if="$out/data.ext4" of="$disk" bs=1M seek=$(( 1 + root_mb )) conv=notrunc,sparse status=none
+  rm -f "$out/root.ext4" "$out/data.ext4"
+  echo "  $disk: $(du -h --apparent-size "$disk" | cut -f1) (root ${root_mb} MiB: $(du -sh --exclude=proc --exclude=sys "$root" | cut -f1) of files; data ${data_mb} MiB)" >&2
+}
+echo "Making the disks (root ext4 read-only, data ext4)…" >&2
+make_disk "$rootfs" "$out/disk.raw"
+make_disk "$rootfs_test" "$out/disk-test.raw"
+"$here/provision.sh" "$kiosk_dir" "$out/disk-test.raw" >&2
 
-echo "OS image: $disk ($(du -h --apparent-size "$disk" | cut -f1); root ${root_mb} MiB, data ${data_mb} MiB), kernel $out/vmlinuz, built in $(( $(date +%s) - started )) s" >&2
+echo "OS images: $out/disk.raw (production, not provisioned), $out/disk-test.raw (test, provisioned), kernel $out/vmlinuz, built in $(( $(date +%s) - started )) s" >&2

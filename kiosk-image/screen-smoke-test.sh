@@ -2,7 +2,9 @@
 # The kiosk's screen path on this machine, without a display: the runtime image's kiosk under cage
 # with wlroots' headless backend, through Xwayland and GTK, as an unprivileged user (cage refuses
 # root). Passes when the heartbeat file appears: it is written on the JavaFX application thread,
-# so the screen is up (what READY=1 means for kiosk.service).
+# so the screen is up (what READY=1 means for kiosk.service). No configuration is provisioned in
+# its state directory, so what comes up must be the staff's "not provisioned" screen, never the
+# demo.
 # Needs: kiosk-image/build-runtime.sh done, cage, xwayland, libgtk-3-0, root (to switch to nobody).
 # Usage: kiosk-image/screen-smoke-test.sh
 set -euo pipefail
@@ -22,7 +24,8 @@ cage_pid=$!
 trap 'kill "$cage_pid" 2>/dev/null || true; wait "$cage_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 180); do
   if [[ -e "$work/run/heartbeat" ]]; then
-    echo "SCREEN SMOKE TEST PASSED: the kiosk runs under cage + Xwayland and beats on the JavaFX thread"
+    grep -q '^kiosk not provisioned' "$work/cage.log" || { cat "$work/cage.log" >&2; echo "SCREEN SMOKE TEST FAILED: not the not-provisioned screen" >&2; exit 1; }
+    echo "SCREEN SMOKE TEST PASSED: unprovisioned, the kiosk shows the not-provisioned screen under cage + Xwayland and beats on the JavaFX thread"
     exit 0
   fi
   kill -0 "$cage_pid" 2>/dev/null || break

@@ -7,10 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
-import jp.certkiosk.demo.DemoMain;
+import jp.certkiosk.app.Main;
 
 /**
- * The kiosk with the screen, as the OS image runs it: the application's own command line, plus a
+ * The kiosk with the screen, as the OS image runs it: the application's own command line
+ * ({@code run --config FILE}), plus a
  * heartbeat that beats on the JavaFX application thread. A beat proves the screen still handles
  * events; a hung UI thread stops the beats, and systemd's watchdog restarts the kiosk. No beat is
  * made before the toolkit is up, so READY=1 means the screen is there.
@@ -25,7 +26,7 @@ public final class SupervisedKiosk {
 
     public static void main(String[] args) {
         Heartbeat.fromEnvironment().ifPresent(heartbeat -> beatOnUiThread(heartbeat, BEAT_PERIOD));
-        DemoMain.main(args);
+        Main.main(args);
     }
 
     /** Asks the JavaFX application thread for a beat every {@code period}; returns the pump (to stop it). */

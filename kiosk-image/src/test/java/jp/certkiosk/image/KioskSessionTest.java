@@ -60,6 +60,21 @@ class KioskSessionTest {
         assertTrue(sent.contains("WATCHDOG=1"), "kept alive while starting (TimeoutStartSec bounds it): " + sent);
     }
 
+    @Test
+    void theScreenRunsTheProvisionedConfigurationOrTellsStaffItIsNotProvisionedNeverTheDemo() throws Exception {
+        String recordArgs = "echo \"$*\" > \"$KIOSK_TEST_DIR/args\"\n";
+        Process unprovisioned = session(recordArgs, "ui").start();
+        assertTrue(unprovisioned.waitFor(30, TimeUnit.SECONDS), "kiosk-session did not end");
+        Path config = work.resolve("state/config/kiosk.properties");
+        assertEquals("--not-provisioned " + config, Files.readString(work.resolve("args")).strip());
+
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "kiosk.id=kiosk-0001\n");
+        Process provisioned = session(recordArgs, "ui").start();
+        assertTrue(provisioned.waitFor(30, TimeUnit.SECONDS), "kiosk-session did not end");
+        assertEquals("run --config " + config, Files.readString(work.resolve("args")).strip());
+    }
+
     private record Session(ProcessBuilder builder) {
         Process start() throws Exception {
             return builder.start();
@@ -67,8 +82,13 @@ class KioskSessionTest {
     }
 
     private Session session(String fakeKiosk) throws Exception {
+        return session(fakeKiosk, "headless");
+    }
+
+    private Session session(String fakeKiosk, String mode) throws Exception {
         Path home = Files.createDirectories(work.resolve("home/bin"));
-        Path sessionScript = Files.copy(Path.of("runtime/bin/kiosk-session"), home.resolve("kiosk-session"));
+        Path sessionScript = Files.copy(Path.of("runtime/bin/kiosk-session"), home.resolve("kiosk-session"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         executable(sessionScript);
         executable(Files.writeString(home.resolve("kiosk"), "#!/bin/bash\n" + fakeKiosk));
         Path fakes = Files.createDirectories(work.resolve("fake-bin"));
@@ -81,7 +101,7 @@ class KioskSessionTest {
         // systemd the kiosk starts with nothing blocked, so unblock it as systemd would.
         ProcessBuilder pb = new ProcessBuilder("perl", "-MPOSIX", "-e",
                 "sigprocmask(SIG_UNBLOCK, POSIX::SigSet->new(SIGQUIT)) or die; exec @ARGV or die",
-                sessionScript.toString(), "headless")
+                sessionScript.toString(), mode)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("session.log").toFile());
         var env = pb.environment();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SystemdUnitsTest {
     private static final Path UNITS = Path.of("systemd");
+    private static final Path TEST_UNITS = Path.of("test-overlay", "systemd");
     private static final Path SCRIPTS = Path.of("runtime", "bin");
 
     @TempDir Path work;
@@ -44,8 +45,8 @@ class SystemdUnitsTest {
 
     @Test
     void bothKioskServicesAreSupervised() throws IOException {
-        for (String unit : List.of("kiosk.service", "kiosk-headless.service")) {
-            String text = Files.readString(UNITS.resolve(unit));
+        for (Path unit : List.of(UNITS.resolve("kiosk.service"), TEST_UNITS.resolve("kiosk-headless.service"))) {
+            String text = Files.readString(unit);
             for (String line : List.of("Type=notify", "NotifyAccess=all", "Restart=always", "WatchdogSec=30",
                     "StartLimitIntervalSec=300", "StartLimitBurst=10", "SuccessExitStatus=75", "User=kiosk",
                     "RequiresMountsFor=/var/lib/kiosk")) {
@@ -55,6 +56,41 @@ class SystemdUnitsTest {
         String screen = Files.readString(UNITS.resolve("kiosk.service"));
         assertTrue(screen.contains("ExecStart=/usr/bin/cage -d -- /opt/kiosk/bin/kiosk-session ui"), screen);
         assertTrue(!screen.contains("cage -s") && !screen.contains(" -s "), "cage must not allow VT switching");
+        assertTrue(screen.lines().filter(l -> l.startsWith("ExecStart=")).allMatch(l -> l.endsWith("kiosk-session ui")),
+                "the screen runs kiosk-session ui alone (the provisioned configuration or the not-provisioned screen), "
+                        + "no arguments that could name the demo: " + screen);
+    }
+
+    @Test
+    void bothKioskServicesRunWithLeastPrivilege() throws Exception {
+        for (Path unit : List.of(UNITS.resolve("kiosk.service"), TEST_UNITS.resolve("kiosk-headless.service"))) {
+            String text = Files.readString(unit);
+            for (String line : List.of("NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes",
+                    "CapabilityBoundingSet=", "SystemCallFilter=@system-service")) {
+                assertTrue(text.lines().anyMatch(line::equals), unit + " lacks " + line);
+            }
+            assertTrue(text.lines().filter(l -> l.startsWith("ReadWritePaths=")).allMatch(l -> l.startsWith("ReadWritePaths=/var/lib/kiosk")),
+                    unit + ": writable is the data partition (and the test image's runtime directory)");
+            // systemd's own judgement: exposure at most 2.5 of 10 (--threshold counts tenths)
+            Process p = new ProcessBuilder("systemd-analyze", "security", "--offline=yes", "--no-pager", "--threshold=25",
+                    unit.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "systemd-analyze security did not finish");
+            assertEquals(0, p.exitValue(), unit + " is more exposed than 2.5:\n"
+                    + output.lines().filter(l -> l.contains("Overall")).findFirst().orElse(output));
+        }
+    }
+
+    @Test
+    void theProductionUnitsHoldNothingOfTheTestOverlay() throws IOException {
+        try (Stream<Path> units = Files.list(UNITS)) {
+            for (Path u : (Iterable<Path>) units::iterator) {
+                String text = Files.readString(u);
+                assertTrue(!text.contains("kiosk-test") && !text.contains("headless") && !text.contains("--demo"),
+                        u + " names test material");
+                assertTrue(!u.getFileName().toString().startsWith("kiosk-test"), u + " belongs in test-overlay/");
+            }
+        }
     }
 
     /** Copies the units into a directory, pointing /opt/kiosk at staged scripts; optionally replaces a line. */
@@ -68,7 +104,7 @@ class SystemdUnitsTest {
             }
         }
         Path dir = Files.createDirectories(work.resolve("units"));
-        try (Stream<Path> units = Files.list(UNITS)) {
+        try (Stream<Path> units = Stream.concat(Files.list(UNITS), Files.list(TEST_UNITS))) {
             for (Path u : (Iterable<Path>) units::iterator) {
                 String text = Files.readString(u);
                 if (replace.length == 2) {
