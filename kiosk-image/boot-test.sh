@@ -62,7 +62,7 @@ started=$(date +%s)
 coproc QEMU { exec nice -n 10 qemu-system-x86_64 "${accel[@]}" -machine q35 -m 1536 -smp 2 \
   -nodefaults -display none -no-reboot "${display[@]}" \
   -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
-  -append "root=LABEL=KIOSKROOT ro console=ttyS0 systemd.unit=$target panic=-1" \
+  -append "root=LABEL=KIOSKROOT ro console=ttyS0 systemd.unit=$target panic=-1 ${KIOSK_BOOT_APPEND:-}" \
   -drive "file=$disk,format=raw,if=virtio,snapshot=on" \
   -device virtio-rng-pci -serial stdio 2>&1; }
 qemu_pid=$QEMU_PID
@@ -76,6 +76,8 @@ fi
 
 elapsed() { echo $(( $(date +%s) - started )); }
 shell_up=no
+unit=kiosk-headless.service
+[[ $mode == screen ]] && unit=kiosk.service
 fail() {
   echo "BOOT TEST FAILED: $*" >&2
   if [[ $shell_up == yes ]] && kill -0 "$qemu_pid" 2>/dev/null; then
@@ -84,6 +86,17 @@ fail() {
     for _ in $(seq 1 $(( 30 * speed ))); do tr -d '\r' < "$log" | grep -a -q '@@DIAG-END' && break; sleep 1; done
     echo "--- the kiosk units' journal ---" >&2
     tr -d '\r' < "$log" | grep -a '^@@DIAG ' | cut -c8- >&2 || true
+    # a JVM crash: its summary in the journal and the head of each fatal error log (the thread,
+    # the signal, the registers' instructions, the native and Java stacks), the CPU the JVM saw,
+    # whether the CDS archive mapped, the last compilations; into target/boot-test/hs_err.txt
+    printf '%s\n' "{ journalctl -b --no-pager -o cat -u $unit | grep -a -A12 'A fatal error has been detected'; for f in /var/lib/kiosk/crash/hs_err_*.log /var/lib/kiosk/hs_err_*.log; do [ -f \"\$f\" ] || continue; echo \"==== \$f\"; sed -n '1,/^---------------  P R O C E S S/p' \"\$f\" | head -n 160; grep -a -E '^(CPU:|Host:|OS:|Command Line:|jvm_args:|java_command:|Heap address:|CDS archive|CDS is |UseSharedSpaces|#)' \"\$f\" | head -n 30; sed -n '/^Compilation events/,/^$/p' \"\$f\" | tail -n 12; done; } | sed 's/^/@@HS /'; echo @@HS-END" >&3
+    for _ in $(seq 1 $(( 30 * speed ))); do tr -d '\r' < "$log" | grep -a -q '@@HS-END' && break; sleep 1; done
+    tr -d '\r' < "$log" | grep -a '^@@HS ' | cut -c6- > "$work/hs_err.txt" || true
+    if [[ -s "$work/hs_err.txt" ]]; then
+      echo "--- JVM crash ($work/hs_err.txt) ---" >&2
+      grep -a -A2 -e '^# Problematic frame' -e '^siginfo' "$work/hs_err.txt" | head -n 20 >&2 || true
+      sed -n '/^Native frames/,/^$/p' "$work/hs_err.txt" | head -n 14 >&2 || true
+    fi
   fi
   echo "--- last console lines ($log) ---" >&2
   tail -n 40 "$log" | tr -d '\r' >&2
