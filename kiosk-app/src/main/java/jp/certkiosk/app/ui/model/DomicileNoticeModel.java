@@ -7,7 +7,7 @@ import java.util.List;
  * the use registration awaits approval (come back in a few days), or the domicile's municipality
  * does not issue at kiosks (please ask it). One instance per screen, each with its own words.
  */
-public final class DomicileNoticeModel extends ScreenModel {
+public final class DomicileNoticeModel extends ChoosingStepModel {
     public final Cell<String> message = new Cell<>("");
     public final Cell<String> back = new Cell<>("");
     public final Cell<String> cancel = new Cell<>("");
@@ -30,18 +30,6 @@ public final class DomicileNoticeModel extends ScreenModel {
     @Override
     public List<String> voiceKeys() {
         return List.of("voice.domicile");
-    }
-
-    /** Back to the menu: the other documents can still be printed. */
-    public void back() {
-        kiosk.touch();
-        kiosk.choice.forget();
-        kiosk.update();
-    }
-
-    /** Nothing more today: the transaction ends, nothing printed, no fee. */
-    public void cancel() {
-        kiosk.cancel();
     }
 
     @Override

@@ -8,7 +8,7 @@ import jp.certkiosk.api.Menu;
 import jp.certkiosk.app.flow.FlowState;
 
 /** Whole household or chosen members, and the optional items the municipality allows on a resident-record copy. */
-public final class OptionsModel extends ScreenModel {
+public final class OptionsModel extends ChoosingStepModel {
     /** One choice on the screen: its button id, caption and whether it is chosen. */
     public record Option(String id, String label, boolean chosen, Runnable toggle) {
         @Override
@@ -110,21 +110,7 @@ public final class OptionsModel extends ScreenModel {
     }
 
     public void next() {
-        kiosk.touch();
-        if (kiosk.choice.optionsComplete()) {
-            kiosk.choice.stage = DocumentChoice.Stage.COPIES;
-            kiosk.update();
-        }
-    }
-
-    public void back() {
-        kiosk.touch();
-        kiosk.choice.forget();
-        kiosk.update();
-    }
-
-    public void cancel() {
-        kiosk.cancel();
+        nextWhen(kiosk.choice.optionsComplete());
     }
 
     /** Keypad: 1 whole household, 2 selected members; Enter goes on, Escape back to the menu. */

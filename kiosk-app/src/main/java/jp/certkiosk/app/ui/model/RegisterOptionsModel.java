@@ -9,7 +9,7 @@ import jp.certkiosk.app.flow.FlowState;
 import jp.certkiosk.app.ui.model.OptionsModel.Option;
 
 /** A family register certificate: everyone in the register (全部事項) or one person (個人事項), and whom. */
-public final class RegisterOptionsModel extends ScreenModel {
+public final class RegisterOptionsModel extends ChoosingStepModel {
     public final Cell<String> document = new Cell<>("");
     public final Cell<String> all = new Cell<>("");
     public final Cell<String> individual = new Cell<>("");
@@ -84,21 +84,7 @@ public final class RegisterOptionsModel extends ScreenModel {
     }
 
     public void next() {
-        kiosk.touch();
-        if (kiosk.choice.registerOptionsComplete()) {
-            kiosk.choice.stage = DocumentChoice.Stage.COPIES;
-            kiosk.update();
-        }
-    }
-
-    public void back() {
-        kiosk.touch();
-        kiosk.choice.forget();
-        kiosk.update();
-    }
-
-    public void cancel() {
-        kiosk.cancel();
+        nextWhen(kiosk.choice.registerOptionsComplete());
     }
 
     /** Keypad: 1 everyone, 2 one person, then 3… the persons in turn; Enter goes on, Escape back to the menu. */

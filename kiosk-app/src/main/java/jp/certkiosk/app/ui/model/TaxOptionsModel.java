@@ -11,7 +11,7 @@ import jp.certkiosk.app.ui.model.OptionsModel.Option;
  * A tax certificate: which one (所得, 課税, or both on one sheet) and the fiscal year (年度), among
  * the years the municipality offers. The newest year is chosen to begin with.
  */
-public final class TaxOptionsModel extends ScreenModel {
+public final class TaxOptionsModel extends ChoosingStepModel {
     /** The first fiscal year of the Reiwa era (令和元年度). */
     static final int REIWA_FIRST_YEAR = 2019;
 
@@ -86,21 +86,7 @@ public final class TaxOptionsModel extends ScreenModel {
     }
 
     public void next() {
-        kiosk.touch();
-        if (kiosk.choice.taxOptionsComplete()) {
-            kiosk.choice.stage = DocumentChoice.Stage.COPIES;
-            kiosk.update();
-        }
-    }
-
-    public void back() {
-        kiosk.touch();
-        kiosk.choice.forget();
-        kiosk.update();
-    }
-
-    public void cancel() {
-        kiosk.cancel();
+        nextWhen(kiosk.choice.taxOptionsComplete());
     }
 
     /** Keypad: 1 to 3 the certificate, 4… the years newest first; Enter goes on, Escape back to the menu. */

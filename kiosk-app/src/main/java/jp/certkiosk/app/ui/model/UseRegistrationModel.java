@@ -10,7 +10,7 @@ import jp.certkiosk.app.flow.FlowState;
  * registered them for use: the kiosk offers to file the use registration (利用登録申請), free of
  * charge, nothing printed.
  */
-public final class UseRegistrationModel extends ScreenModel {
+public final class UseRegistrationModel extends ChoosingStepModel {
     public final Cell<String> message = new Cell<>("");
     public final Cell<String> free = new Cell<>("");
     public final Cell<String> apply = new Cell<>("");
@@ -57,16 +57,6 @@ public final class UseRegistrationModel extends ScreenModel {
                         == FamilyRegisterAccess.Status.USE_REGISTRATION_REQUIRED) {
             kiosk.run(new FlowEvent.UseRegistrationRequested());
         }
-    }
-
-    public void back() {
-        kiosk.touch();
-        kiosk.choice.forget();
-        kiosk.update();
-    }
-
-    public void cancel() {
-        kiosk.cancel();
     }
 
     /** Keypad: Enter applies, Escape goes back to the menu. */
