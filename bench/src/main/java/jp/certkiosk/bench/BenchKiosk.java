@@ -193,6 +193,7 @@ public final class BenchKiosk implements AutoCloseable {
         reset();
         long parsesBefore = PdfParsing.parsesSoFar();
         hand.place(profile);
+        boolean issued = false;
         try {
             FlowState now = await(s -> !(s instanceof FlowState.Welcome || s instanceof FlowState.ReadingCard),
                     "the card was not read");
@@ -244,12 +245,19 @@ public final class BenchKiosk implements AutoCloseable {
             for (String step : STEPS) {
                 steps.put(step, stepNanos.getOrDefault(step, 0L));
             }
+            issued = true;
             return new Transaction(take.outcome().code(), pinToJob, submitEndCpu - pinCpu, steps, authApdus, authBytes, apdus, bytes,
                     parsesAtSubmit - parsesAtPrinting, parsesAfterSubmit - parsesAtSubmit,
                     parsesAfterSubmit - parsesBefore);
         } finally {
             hand.take();
-            await(s -> s instanceof FlowState.Welcome, "the kiosk did not return to the welcome screen");
+            try {
+                await(s -> s instanceof FlowState.Welcome, "the kiosk did not return to the welcome screen");
+            } catch (IllegalStateException e) {
+                if (issued) {
+                    throw e;
+                } // else the failure already on its way says more
+            }
             if (printedFile != null) {
                 try {
                     // the bench prints thousands of sheets: keep the disk, not the paper
