@@ -56,7 +56,7 @@ public final class RealStackBench {
         pcscd(repo);
         Path data = work.resolve("var");
         Process simulator = startSimulator(data.resolve("sim"), work.resolve("simulator.log"));
-        try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(work.resolve("printer"), "application/pdf", null);
+        try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(work.resolve("printer"), "application/pdf", "exit 0");
              VpcdCardLink link = VpcdCardLink.start(VpcdCardLink.DEFAULT_HOST, READER_PORT)) {
             Path config = configuration(simulator, work.resolve("simulator.log"));
             Files.writeString(config, Files.readString(config)
