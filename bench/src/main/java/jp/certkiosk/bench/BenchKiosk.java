@@ -61,14 +61,15 @@ public final class BenchKiosk implements AutoCloseable {
 
     private final String kioskId;
     private final KioskEngine engine;
-    private final VirtualCardSlot slot;
+    private final Hand hand;
     private final SimulatedPaymentDevice payment;
     private final Kiosk kiosk;
 
-    // what the watchers saw during the transaction in progress (one thread drives the kiosk)
-    private final Map<String, Long> stepNanos = new LinkedHashMap<>();
-    private final Map<Class<?>, Long> entered = new HashMap<>();
-    private FlowState state = new FlowState.Welcome();
+    // what the watchers saw during the transaction in progress (one thread drives the kiosk; on a
+    // PC/SC reader the kiosk's card watcher reads the card on its own thread before the PIN pad shows)
+    private final Map<String, Long> stepNanos = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Class<?>, Long> entered = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile FlowState state = new FlowState.Welcome();
     private int authApdus;
     private long authBytes;
     private int apdus;
@@ -92,13 +93,46 @@ public final class BenchKiosk implements AutoCloseable {
 
     /** The same, with {@code journal} around the kiosk's journal (the throughput bench times its writes). */
     public BenchKiosk(KioskConfig config, Clock clock, Decorators.JournalDecorator journal) {
+        this(config, clock, journal, null);
+    }
+
+    /**
+     * A kiosk on a PC/SC reader ({@code reader.kind=PCSC}): {@code hand} places and takes the cards
+     * there, and the kiosk's own card watcher tells the flow, as in a store.
+     */
+    public BenchKiosk(KioskConfig config, Clock clock, Hand hand) {
+        this(config, clock, journal -> journal, hand);
+    }
+
+    private BenchKiosk(KioskConfig config, Clock clock, Decorators.JournalDecorator journal, Hand pcscHand) {
         this.kioskId = config.kioskId();
         this.kiosk = KioskAssembly.build(config, clock, () -> {
             throw new IllegalStateException("the bench's kiosk has no staff to restart it");
         }, new Decorators(WatchedPrinter::new, WatchedEndpoint::new, WatchedTransport::new, journal));
         this.engine = kiosk.engine();
-        this.slot = kiosk.virtualReader().orElseThrow(
-                () -> new IllegalArgumentException(kioskId + ": the bench places virtual cards (reader.kind=VIRTUAL)"));
+        if (pcscHand != null) {
+            if (kiosk.pcscReader().isEmpty()) {
+                kiosk.close();
+                throw new IllegalArgumentException(kioskId + ": a hand on a PC/SC reader needs reader.kind=PCSC");
+            }
+            this.hand = pcscHand;
+        } else {
+            VirtualCardSlot slot = kiosk.virtualReader().orElseThrow(
+                    () -> new IllegalArgumentException(kioskId + ": the bench places virtual cards (reader.kind=VIRTUAL)"));
+            this.hand = new Hand() {
+                @Override
+                public void place(String profile) {
+                    slot.insert(profile);
+                    engine.dispatch(new FlowEvent.CardInserted("tx-" + UUID.randomUUID()));
+                }
+
+                @Override
+                public void take() {
+                    slot.remove();
+                    engine.dispatch(new FlowEvent.CardRemoved());
+                }
+            };
+        }
         this.payment = kiosk.simulatedPayment().orElseThrow(
                 () -> new IllegalArgumentException(kioskId + ": the bench pays with coins (payment.kind=SIMULATED)"));
         engine.onStateChange(this::entered);
@@ -106,6 +140,39 @@ public final class BenchKiosk implements AutoCloseable {
 
     public String kioskId() {
         return kioskId;
+    }
+
+    /**
+     * The resident's hand at the reader. The in-process virtual reader tells the flow itself; on a
+     * PC/SC reader the hand only moves the card and the kiosk's card watcher sees it come and go.
+     */
+    public interface Hand {
+        void place(String profile);
+
+        void take();
+    }
+
+    /** How long the card watcher may take to see a card come or go before the bench gives up. */
+    private static final long WATCHER_PATIENCE_NANOS = 30_000_000_000L;
+
+    /** The flow's state once {@code wanted} holds, waiting for the card watcher's thread. */
+    private FlowState await(java.util.function.Predicate<FlowState> wanted, String what) {
+        long end = System.nanoTime() + WATCHER_PATIENCE_NANOS;
+        while (true) {
+            FlowState now = engine.state();
+            if (wanted.test(now)) {
+                return now;
+            }
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(what + " within 30 s: " + now);
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting: " + what, e);
+            }
+        }
     }
 
     /**
@@ -125,9 +192,11 @@ public final class BenchKiosk implements AutoCloseable {
         }
         reset();
         long parsesBefore = PdfParsing.parsesSoFar();
-        slot.insert(profile);
+        hand.place(profile);
+        boolean issued = false;
         try {
-            FlowState now = engine.dispatch(new FlowEvent.CardInserted("tx-" + UUID.randomUUID()));
+            FlowState now = await(s -> !(s instanceof FlowState.Welcome || s instanceof FlowState.ReadingCard),
+                    "the card was not read");
             if (!(now instanceof FlowState.EnteringPin)) {
                 throw new IllegalStateException("no PIN pad after the card was placed: " + now);
             }
@@ -176,12 +245,19 @@ public final class BenchKiosk implements AutoCloseable {
             for (String step : STEPS) {
                 steps.put(step, stepNanos.getOrDefault(step, 0L));
             }
+            issued = true;
             return new Transaction(take.outcome().code(), pinToJob, submitEndCpu - pinCpu, steps, authApdus, authBytes, apdus, bytes,
                     parsesAtSubmit - parsesAtPrinting, parsesAfterSubmit - parsesAtSubmit,
                     parsesAfterSubmit - parsesBefore);
         } finally {
-            slot.remove();
-            engine.dispatch(new FlowEvent.CardRemoved());
+            hand.take();
+            try {
+                await(s -> s instanceof FlowState.Welcome, "the kiosk did not return to the welcome screen");
+            } catch (IllegalStateException e) {
+                if (issued) {
+                    throw e;
+                } // else the failure already on its way says more
+            }
             if (printedFile != null) {
                 try {
                     // the bench prints thousands of sheets: keep the disk, not the paper

@@ -60,6 +60,22 @@ class CheckResultsTest {
     }
 
     @Test
+    void withoutTheRealStackEveryRealStackFigureSaysWhyNot() throws Exception {
+        List<Figure> figures = everyFigure();
+        figures.removeIf(f -> f.key().startsWith("real_"));
+        List<Figure> notMeasured = BenchMain.realStackNotMeasured("ippeveprinter is not installed");
+        figures.addAll(notMeasured);
+        Path file = write(figures, List.of());
+
+        assertEquals(List.of(), CheckResults.problems(file), "a machine without the stack passes, with the reason");
+        assertTrue(notMeasured.stream().allMatch(f -> f.verdict().equals("not measured")
+                && f.note().contains("ippeveprinter is not installed")), notMeasured.toString());
+        // where the stack is installed (CI), not measuring it is a failure
+        assertEquals(List.of("real_pin_to_job_p50_ms: must be measured here, not measured: ippeveprinter is not installed"),
+                CheckResults.problems(file, java.util.Set.of("real_pin_to_job_p50_ms")));
+    }
+
+    @Test
     void noResultsFileIsAProblem() throws Exception {
         assertEquals(List.of("no results file at " + dir.resolve("none.json")),
                 CheckResults.problems(dir.resolve("none.json")));
