@@ -170,8 +170,9 @@ public final class BenchMain {
         System.err.println("bench: " + line);
     }
 
-    private Collection<RunResult> jmh(Class<?> benchmark) throws Exception {
-        List<String> jvm = new ArrayList<>(MemoryBench.LAUNCHER_FLAGS);
+    /** A JMH run in one fork started with {@code flags}: the kiosk's own for its code, the launcher's for the simulator's. */
+    private Collection<RunResult> jmh(Class<?> benchmark, List<String> flags) throws Exception {
+        List<String> jvm = new ArrayList<>(flags);
         jvm.add("-Djava.awt.headless=true");
         return new Runner(new OptionsBuilder()
                 .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
@@ -192,7 +193,13 @@ public final class BenchMain {
     }
 
     private void compose() throws Exception {
-        for (RunResult result : jmh(ComposeBenchmark.class)) {
+        // composed in a fork with the kiosk's own flags (its heap bound included), as the store's kiosk composes
+        Path input = out.resolve("work").resolve("compose-input.pdf");
+        Files.createDirectories(input.getParent());
+        Files.write(input, ComposeBenchmark.municipalPdf());
+        List<String> flags = new ArrayList<>(MemoryBench.kioskFlags());
+        flags.add("-D" + ComposeBenchmark.INPUT + "=" + input.toAbsolutePath());
+        for (RunResult result : jmh(ComposeBenchmark.class, flags)) {
             double ms = result.getPrimaryResult().getScore() / ComposeBenchmark.PAGES;
             double error = result.getPrimaryResult().getScoreError() / ComposeBenchmark.PAGES;
             String note = "JMH average over " + plan.jmhIterations() + " x " + plan.jmhSeconds() + " s, ± "
@@ -239,7 +246,7 @@ public final class BenchMain {
     }
 
     private void rendering() throws Exception {
-        for (RunResult result : jmh(CertificateRenderingBenchmark.class)) {
+        for (RunResult result : jmh(CertificateRenderingBenchmark.class, MemoryBench.LAUNCHER_FLAGS)) {
             boolean oneSet = result.getParams().getParam("fontSets").equals("1");
             figures.add(Figure.informative(oneSet ? "sim_rendering_per_s_8_threads_one_at_a_time"
                             : "sim_rendering_per_s_8_threads",
