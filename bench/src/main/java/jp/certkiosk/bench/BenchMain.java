@@ -50,7 +50,10 @@ public final class BenchMain {
             "municipal_pdf_parses_per_print", "printer_pdf_parses_per_print",
             "issuances_per_s_8_kiosks", "cpu_ms_per_issuance", "journal_ms_per_issuance",
             "kiosk_rss_mb", "kiosk_rss_growth_mb", "kiosk_rss_unbounded_mb", "kiosk_rss_unbounded_growth_mb",
-            "start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms");
+            "start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms",
+            "screen_welcome_tick_nodes_created", "screen_welcome_tick_cpu_ms",
+            "screen_pin_countdown_tick_nodes_created", "screen_pin_countdown_tick_cpu_ms",
+            "screen_change_nodes_created", "screen_change_cpu_ms");
 
     private final Plan plan;
     private final Path out;
@@ -100,6 +103,7 @@ public final class BenchMain {
         section("compose", this::compose);
         section("compose CPU", this::composeCpu);
         section("certificate rendering", this::rendering);
+        section("screen", this::screen);
         try (BenchEndpoint endpoint = BenchEndpoint.start(work.resolve("var"), Clock.systemUTC())) {
             section("PIN to print job", () -> flow(endpoint));
             section("throughput", () -> throughput(endpoint));
@@ -255,6 +259,39 @@ public final class BenchMain {
                     "/s", "JMH throughput, one shared CertificatePdfWriter, ± "
                             + round(result.getPrimaryResult().getScoreError())));
         }
+    }
+
+    /**
+     * The screens on Monocle headless: per idle tick (welcome; PIN with the idle countdown) and per
+     * screen change, the nodes created and the CPU of the JavaFX and renderer threads. No budget.
+     */
+    private void screen() throws Exception {
+        boolean quick = plan.name().equals("quick");
+        int ticks = quick ? 20 : 60;
+        int cycles = quick ? 5 : 20;
+        ScreenBench.Result r = ScreenBench.run(ticks, cycles);
+        String cpu = r.renderer() ? "CPU of the JavaFX thread and the renderer thread" : "CPU of the JavaFX thread (no renderer thread found)";
+        String how = ", until painted (Monocle headless, software renderer, 1080x1920); ";
+        figures.add(Figure.informative("screen_welcome_tick_nodes_created", "screen: welcome, nodes created an idle tick",
+                round(r.welcomeTick().created()), "nodes", r.welcomeTick().samples() + " ticks after as many to warm up; "
+                        + round(r.welcomeTick().entered()) + " entered the graph a tick, of " + r.welcomeTick().graphNodes()));
+        figures.add(Figure.informative("screen_welcome_tick_cpu_ms", "screen: welcome, CPU an idle tick",
+                round(r.welcomeTick().cpuMs()), "ms", cpu + how + "JavaFX thread alone " + round(r.welcomeTick().fxCpuMs()) + " ms"));
+        figures.add(Figure.informative("screen_pin_countdown_tick_nodes_created",
+                "screen: PIN with the idle countdown, nodes created a tick", round(r.pinCountdownTick().created()), "nodes",
+                r.pinCountdownTick().samples() + " ticks after as many to warm up; " + round(r.pinCountdownTick().entered())
+                        + " entered the graph a tick, of " + r.pinCountdownTick().graphNodes()));
+        figures.add(Figure.informative("screen_pin_countdown_tick_cpu_ms", "screen: PIN with the idle countdown, CPU a tick",
+                round(r.pinCountdownTick().cpuMs()), "ms", cpu + how + "JavaFX thread alone "
+                        + round(r.pinCountdownTick().fxCpuMs()) + " ms"));
+        figures.add(Figure.informative("screen_change_nodes_created",
+                "screen: change (welcome, PIN, menu), nodes created", round(r.change().created()), "nodes",
+                r.change().samples() + " changes after as many to warm up; " + round(r.change().entered())
+                        + " entered the graph a change; the first visit of each screen created "
+                        + round(r.firstChange().created()) + " a change"));
+        figures.add(Figure.informative("screen_change_cpu_ms", "screen: change (welcome, PIN, menu), CPU",
+                round(r.change().cpuMs()), "ms", cpu + how + "JavaFX thread alone " + round(r.change().fxCpuMs())
+                        + " ms; the first visit of each screen " + round(r.firstChange().cpuMs()) + " ms"));
     }
 
     /** Launch to first frame, kiosk against hello-world, on an Xvfb display of its own. */

@@ -56,7 +56,10 @@ public final class RealStackBench {
         pcscd(repo);
         Path data = work.resolve("var");
         Process simulator = startSimulator(data.resolve("sim"), work.resolve("simulator.log"));
-        try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(work.resolve("printer"), "application/pdf", "exit 0");
+        // absolute: ippeveprinter looks a relative print command up in CUPS's own command folder
+        // (/usr/lib/cups/command/target/bench/..., exit status 2), and ./kiosk bench writes under target/bench
+        try (IppEvePrinterProcess printer = IppEvePrinterProcess.start(work.resolve("printer").toAbsolutePath(),
+                "application/pdf", "exit 0");
              VpcdCardLink link = VpcdCardLink.start(VpcdCardLink.DEFAULT_HOST, READER_PORT)) {
             Path config = configuration(simulator, work.resolve("simulator.log"));
             Files.writeString(config, Files.readString(config)
