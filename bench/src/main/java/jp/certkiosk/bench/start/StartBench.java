@@ -121,11 +121,14 @@ public final class StartBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(MemoryBench.kioskFlags()); // the launcher's, memory options included, for both
         if (cds != null) {
-            if (cds.startsWith("-XX:ArchiveClassesAtExit")) {
-                // the first-frame agent is loaded while the archive is written
-                command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent"));
-            }
+            // the first-frame agent is loaded while the archive is written, and the JVM maps a dynamic
+            // archive only when this setting is the same as when it was written: without it here too,
+            // the archive is silently skipped (-Xshare:auto) and only the JDK's base archive is used
+            command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent"));
             command.add(cds);
+            if (cds.startsWith("-XX:SharedArchiveFile")) {
+                command.add("-Xshare:on"); // an archive that cannot be used fails the launch, not the figure silently
+            }
         }
         command.add("-javaagent:" + agent);
         return command;
