@@ -23,7 +23,7 @@ import jp.certkiosk.bench.Stats;
 public final class StartBench {
     /** Medians in ms of {@code runs} launches each. */
     public record Result(double kiosk, double hello, double kioskCds, double helloCds, int kioskControls,
-                         int runs) {
+                         int runs, double kioskCdsCpu, double helloCdsCpu) {
         public double ratio() {
             return kiosk / hello;
         }
@@ -31,9 +31,14 @@ public final class StartBench {
         public double ratioCds() {
             return kioskCds / helloCds;
         }
+
+        /** The CPU time each process used up to its first frame, with AppCDS: what a busy machine inflates least. */
+        public double ratioCdsCpu() {
+            return kioskCdsCpu / helloCdsCpu;
+        }
     }
 
-    private record Launch(long millis, int controls) {}
+    private record Launch(long millis, int controls, long cpuMillis) {}
 
     /** The figure cannot be taken here: no Xvfb, or the real-stack lock stayed busy. */
     public static final class Unavailable extends IllegalStateException {
@@ -98,14 +103,21 @@ public final class StartBench {
         List<Long> hello = new ArrayList<>();
         List<Long> kioskShared = new ArrayList<>();
         List<Long> helloShared = new ArrayList<>();
+        List<Long> kioskSharedCpu = new ArrayList<>();
+        List<Long> helloSharedCpu = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             kiosk.add(launch(display, kiosk(kioskJar, null), "kiosk").millis());
             hello.add(launch(display, hello(controls, null), "hello").millis());
-            kioskShared.add(launch(display, kiosk(kioskJar, "-XX:SharedArchiveFile=" + kioskCds), "kiosk-cds").millis());
-            helloShared.add(launch(display, hello(controls, "-XX:SharedArchiveFile=" + helloCds), "hello-cds").millis());
+            Launch kioskCdsLaunch = launch(display, kiosk(kioskJar, "-XX:SharedArchiveFile=" + kioskCds), "kiosk-cds");
+            Launch helloCdsLaunch = launch(display, hello(controls, "-XX:SharedArchiveFile=" + helloCds), "hello-cds");
+            kioskShared.add(kioskCdsLaunch.millis());
+            helloShared.add(helloCdsLaunch.millis());
+            kioskSharedCpu.add(kioskCdsLaunch.cpuMillis());
+            helloSharedCpu.add(helloCdsLaunch.cpuMillis());
         }
         return new Result(Stats.percentile(kiosk, 50), Stats.percentile(hello, 50),
-                Stats.percentile(kioskShared, 50), Stats.percentile(helloShared, 50), controls, runs);
+                Stats.percentile(kioskShared, 50), Stats.percentile(helloShared, 50), controls, runs,
+                Stats.percentile(kioskSharedCpu, 50), Stats.percentile(helloSharedCpu, 50));
     }
 
     /**
@@ -184,7 +196,8 @@ public final class StartBench {
                 log.newLine();
                 if (line.startsWith(FirstFrameAgent.MARK + " ") && seen == null) {
                     String[] parts = line.split(" ");
-                    seen = new Launch(Long.parseLong(parts[1]) - launched, Integer.parseInt(parts[2]));
+                    seen = new Launch(Long.parseLong(parts[1]) - launched, Integer.parseInt(parts[2]),
+                            Long.parseLong(parts[3]));
                 }
             }
         } finally {
