@@ -50,7 +50,7 @@ public final class BenchMain {
             "municipal_pdf_parses_per_print", "printer_pdf_parses_per_print",
             "issuances_per_s_8_kiosks", "cpu_ms_per_issuance", "journal_ms_per_issuance",
             "kiosk_rss_mb", "kiosk_rss_growth_mb", "kiosk_rss_unbounded_mb", "kiosk_rss_unbounded_growth_mb",
-            "start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms",
+            "start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms", "start_cpu_ratio",
             "screen_welcome_tick_nodes_created", "screen_welcome_tick_cpu_ms",
             "screen_pin_countdown_tick_nodes_created", "screen_pin_countdown_tick_cpu_ms",
             "screen_change_nodes_created", "screen_change_cpu_ms");
@@ -307,7 +307,8 @@ public final class BenchMain {
             if (!(e instanceof jp.certkiosk.bench.start.StartBench.Unavailable)) {
                 e.printStackTrace();
             }
-            for (String key : List.of("start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms")) {
+            for (String key : List.of("start_ratio", "start_ratio_no_cds", "start_kiosk_ms", "start_hello_ms",
+                    "start_cpu_ratio")) {
                 figures.add(Figure.missing(key, "start: " + key.replace('_', ' '), key.endsWith("ms") ? "ms" : "x",
                         key.equals("start_ratio") ? "<= 1.2" : "-", e.getMessage()));
             }
@@ -323,6 +324,9 @@ public final class BenchMain {
                 r.kioskCds(), "ms", "without AppCDS " + r.kiosk() + " ms"));
         figures.add(Figure.informative("start_hello_ms", "start: hello-world launch to first frame, AppCDS / without",
                 r.helloCds(), "ms", "without AppCDS " + r.hello() + " ms"));
+        figures.add(Figure.informative("start_cpu_ratio", "start: kiosk / hello-world, CPU to first frame, AppCDS",
+                round(r.ratioCdsCpu()), "x", "process CPU time (all threads) up to the first frame: kiosk "
+                        + r.kioskCdsCpu() + " ms, hello-world " + r.helloCdsCpu() + " ms"));
     }
 
     private void flow(BenchEndpoint endpoint) {

@@ -3,6 +3,7 @@ package jp.certkiosk.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import jp.certkiosk.app.assembly.ConfigCheck;
 import jp.certkiosk.app.assembly.Kiosk;
 import jp.certkiosk.app.assembly.KioskAssembly;
@@ -72,12 +73,45 @@ public final class Main {
             if (loaded.isEmpty()) {
                 return 2;
             }
-            try (InstanceLock lock = InstanceLock.acquire(lockFile(loaded.get()));
-                 Kiosk kiosk = KioskAssembly.build(loaded.get(), Clock.systemDefaultZone())) {
-                System.out.println(banner(kiosk));
-                KioskUi.run(kiosk);
+            try (InstanceLock lock = InstanceLock.acquire(lockFile(loaded.get()))) {
+                // the kiosk is assembled while the toolkit starts (the screens wait for the whole kiosk)
+                CompletableFuture<Kiosk> assembling = new CompletableFuture<>();
+                Thread assembly = new Thread(() -> {
+                    try {
+                        Kiosk kiosk = KioskAssembly.build(loaded.get(), Clock.systemDefaultZone());
+                        System.out.println(banner(kiosk));
+                        assembling.complete(kiosk);
+                    } catch (Throwable e) {
+                        assembling.completeExceptionally(e);
+                    }
+                }, "kiosk-assembly");
+                assembly.start();
+                try {
+                    KioskUi.run(assembling);
+                } finally {
+                    // a failed assembly is what is reported, before anything the screens threw
+                    assembled(assembling).close();
+                }
             }
             return 0;
+        }
+
+        /**
+         * The assembled kiosk, once the assembly has ended; its failure thrown as it was thrown, so that
+         * a kiosk that cannot be built ends as it did when it was built before the screens started.
+         */
+        static Kiosk assembled(CompletableFuture<Kiosk> assembling) {
+            try {
+                return assembling.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
         }
     }
 

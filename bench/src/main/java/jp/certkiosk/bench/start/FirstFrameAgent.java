@@ -13,8 +13,8 @@ import javafx.stage.Window;
  * A Java agent that notes when a JavaFX application shows its first frame, without a line of the
  * application changed: as soon as the toolkit runs, it watches the windows; the first window shown
  * with a scene gets a pulse listener, and at that scene's first laid-out pulse the agent prints
- * {@code certkiosk-first-frame <epoch ms> <controls>} on standard error (the controls counted in
- * the scene graph, skins included) and ends the process.
+ * {@code certkiosk-first-frame <epoch ms> <controls> <CPU ms>} on standard error (the controls counted in
+ * the scene graph, skins included; the process's CPU time up to then) and ends the process.
  *
  * <pre>java -javaagent:bench/target/bench-agent.jar … (the application as usual)</pre>
  */
@@ -69,12 +69,18 @@ public final class FirstFrameAgent {
         firstPulse[0] = () -> {
             long now = System.currentTimeMillis();
             scene.removePostLayoutPulseListener(firstPulse[0]);
-            System.err.println(MARK + " " + now + " " + controls(scene.getRoot()));
+            System.err.println(MARK + " " + now + " " + controls(scene.getRoot()) + " " + cpuMillis());
             System.err.flush();
             new Thread(() -> System.exit(0), "first-frame-exit").start();
         };
         scene.addPostLayoutPulseListener(firstPulse[0]);
         Platform.requestNextPulse();
+    }
+
+    /** The CPU time the whole process has used so far (every thread, the JIT compilers' and collector's too). */
+    static long cpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     static int controls(Node node) {

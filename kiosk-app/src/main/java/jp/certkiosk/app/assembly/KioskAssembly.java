@@ -3,7 +3,12 @@ package jp.certkiosk.app.assembly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import jp.certkiosk.app.card.CardSlot;
 import jp.certkiosk.app.card.PcscCardSlot;
 import jp.certkiosk.app.settle.DoubtRetry;
@@ -60,18 +65,33 @@ public final class KioskAssembly {
      */
     public static Kiosk build(KioskConfig config, Clock clock, Runnable restart, Decorators decorators) {
         config.validate();
-        H2Journal journal = H2Journal.open(config.journalDirectory());
+        // The slow parts that need nothing of each other are made side by side, each on a thread of its
+        // own: the journal's database opened, the endpoint client's key stores decrypted (PKCS12 key
+        // derivation), and in a DEMO configuration the virtual cards' key stores. They are taken below
+        // in the order they were made one after the other, so the first failure reported is the same.
+        CompletableFuture<H2Journal> journalPart = beside("journal", () -> H2Journal.open(config.journalDirectory()));
+        CompletableFuture<JerseyIssuanceEndpoint> endpointPart = beside("endpoint",
+                () -> new JerseyIssuanceEndpoint(config.endpoint()));
+        CompletableFuture<List<VirtualCard>> virtualCards = config.reader().kind() == ReaderConfig.Kind.VIRTUAL
+                ? beside("virtual-cards", () -> readCards(config.reader())) : null;
+        H2Journal journal;
+        try {
+            journal = taken(journalPart);
+        } catch (RuntimeException e) {
+            close(endpointPart);
+            throw e;
+        }
         JerseyIssuanceEndpoint endpoint = null;
         PcscCardSlot pcsc = null;
         CcTalkPaymentDevice ccTalk = null;
         try {
-            endpoint = new JerseyIssuanceEndpoint(config.endpoint());
+            endpoint = taken(endpointPart);
             DocumentVerifier verifier = new DocumentVerifier(
                     DocumentVerifier.readAnchor(config.endpoint().documentSigningAnchor()), config.kioskId(), clock);
             VirtualCardSlot virtual = null;
             CardSlot reader;
-            if (config.reader().kind() == ReaderConfig.Kind.VIRTUAL) {
-                virtual = new VirtualCardSlot(VirtualCard.readAll(config.reader().virtualCards()));
+            if (virtualCards != null) {
+                virtual = new VirtualCardSlot(taken(virtualCards));
                 reader = virtual;
             } else {
                 pcsc = new PcscCardSlot(pcscReaderName(config.reader()));
@@ -108,13 +128,13 @@ public final class KioskAssembly {
             return new Kiosk(config, clock, engine, journal, endpoint, slot, Optional.ofNullable(virtual),
                     Optional.ofNullable(pcsc), printer, payment, Optional.ofNullable(simulated), staff, staffPin, doubtRetry);
         } catch (IOException e) {
-            close(journal, endpoint, pcsc);
+            close(journal, endpointPart, pcsc);
             if (ccTalk != null) {
                 ccTalk.close();
             }
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            close(journal, endpoint, pcsc);
+            close(journal, endpointPart, pcsc);
             if (ccTalk != null) {
                 ccTalk.close();
             }
@@ -122,14 +142,53 @@ public final class KioskAssembly {
         }
     }
 
-    private static void close(H2Journal journal, JerseyIssuanceEndpoint endpoint, PcscCardSlot pcsc) {
+    /** Closes what was made; an endpoint client still being made is waited for, and closed if it was. */
+    private static void close(H2Journal journal, CompletableFuture<JerseyIssuanceEndpoint> endpoint, PcscCardSlot pcsc) {
         if (pcsc != null) {
             pcsc.close();
         }
-        if (endpoint != null) {
-            endpoint.close();
-        }
+        close(endpoint);
         journal.close();
+    }
+
+    private static void close(CompletableFuture<JerseyIssuanceEndpoint> endpoint) {
+        try {
+            endpoint.join().close();
+        } catch (CompletionException | CancellationException notMade) {
+            // nothing to close
+        }
+    }
+
+    /** A part made on a thread of its own while the assembly goes on. */
+    private static <T> CompletableFuture<T> beside(String part, Supplier<T> make) {
+        return CompletableFuture.supplyAsync(make, task -> {
+            Thread thread = new Thread(task, "kiosk-assembly-" + part);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The part, once made; what making it threw, thrown as it was. */
+    private static <T> T taken(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private static List<VirtualCard> readCards(ReaderConfig reader) {
+        try {
+            return VirtualCard.readAll(reader.virtualCards());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The reader the configuration names, or the first one pcscd lists. */

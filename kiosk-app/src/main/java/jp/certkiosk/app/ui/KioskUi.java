@@ -2,8 +2,11 @@ package jp.certkiosk.app.ui;
 
 import java.time.Clock;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.animation.Animation;
@@ -41,18 +44,36 @@ public final class KioskUi extends Application {
     /** How long the out-of-service screen shows after a fatal error before the process exits. */
     static final java.time.Duration FATAL_EXIT_DELAY = java.time.Duration.ofSeconds(5);
 
-    private static Kiosk kiosk;
+    private static Future<Kiosk> assembled;
 
     private ExecutorService background;
 
     /** Shows the kiosk full screen until the process ends; the caller closes the kiosk afterwards. */
     public static void run(Kiosk builtKiosk) {
-        kiosk = builtKiosk;
+        run(CompletableFuture.completedFuture(builtKiosk));
+    }
+
+    /**
+     * Starts the JavaFX toolkit at once and shows the kiosk full screen as soon as {@code assembling}
+     * gives it, until the process ends: the toolkit's own start runs while the kiosk is assembled on
+     * another thread. Nothing shows before the kiosk is whole, so no resident meets a kiosk whose parts
+     * are not ready. If the assembly fails, no window shows and this returns; the caller learns why
+     * from {@code assembling}, and closes the kiosk it gave.
+     */
+    public static void run(Future<Kiosk> assembling) {
+        assembled = assembling;
         Application.launch(KioskUi.class);
     }
 
     @Override
     public void start(Stage stage) throws Exception {
+        Kiosk kiosk;
+        try {
+            kiosk = assembled.get();
+        } catch (ExecutionException assemblyFailed) {
+            Platform.exit(); // the caller reports the failure, as when the assembly ran before the toolkit
+            return;
+        }
         Clock clock = kiosk.clock();
         background = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-flow");
