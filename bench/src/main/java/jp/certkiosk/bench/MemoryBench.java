@@ -59,6 +59,11 @@ public final class MemoryBench {
             command.add("-D" + MemoryKiosk.HISTOGRAMS + "=" + Path.of(histograms).toAbsolutePath()
                     .resolve(log.getFileName().toString().replace(".log", "")));
         }
+        String natives = System.getProperty(MemoryKiosk.NATIVE);
+        if (natives != null) {
+            command.add("-D" + MemoryKiosk.NATIVE + "=" + Path.of(natives).toAbsolutePath()
+                    .resolve(log.getFileName().toString().replace(".log", "")));
+        }
         String more = System.getProperty("bench.memory.flags");
         if (more != null && !more.isBlank()) {
             command.addAll(List.of(more.trim().split("\\s+")));
