@@ -56,9 +56,18 @@ public final class Machine {
 
     /** Resident set size of a process in bytes, from /proc/PID/status (VmRSS), or -1. */
     public static long rssBytes(long pid) {
+        return status(pid, "VmRSS");
+    }
+
+    /** A size in bytes from this process's {@code /proc/self/status} ({@code RssAnon}, {@code RssFile}...), -1 if none. */
+    public static long status(String field) {
+        return status(ProcessHandle.current().pid(), field);
+    }
+
+    private static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field + ":")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }

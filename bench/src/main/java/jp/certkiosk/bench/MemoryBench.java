@@ -59,6 +59,11 @@ public final class MemoryBench {
             command.add("-D" + MemoryKiosk.HISTOGRAMS + "=" + Path.of(histograms).toAbsolutePath()
                     .resolve(log.getFileName().toString().replace(".log", "")));
         }
+        String natives = System.getProperty(MemoryKiosk.NATIVE);
+        if (natives != null) {
+            command.add("-D" + MemoryKiosk.NATIVE + "=" + Path.of(natives).toAbsolutePath()
+                    .resolve(log.getFileName().toString().replace(".log", "")));
+        }
         String more = System.getProperty("bench.memory.flags");
         if (more != null && !more.isBlank()) {
             command.addAll(List.of(more.trim().split("\\s+")));
@@ -69,7 +74,16 @@ public final class MemoryBench {
         command.add(properties.toString());
         command.add(Integer.toString(transactions));
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        // -Dbench.memory.env="NAME=VALUE ..." sets environment variables of the kiosk process (glibc's malloc tunables)
+        String env = System.getProperty("bench.memory.env");
+        if (env != null && !env.isBlank()) {
+            for (String pair : env.trim().split("\\s+")) {
+                int eq = pair.indexOf('=');
+                builder.environment().put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        Process process = builder.start();
         List<Long> rss = new ArrayList<>();
         long heap = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

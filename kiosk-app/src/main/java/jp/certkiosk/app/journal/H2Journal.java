@@ -13,6 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 
 /**
  * The journal in an embedded H2 database file, so it survives a crash or a restart of the kiosk.
@@ -22,19 +25,42 @@ import java.util.List;
  * would lose them. The database is opened with {@code WRITE_DELAY=0}, so every commit is written to
  * the file before the insert returns, and each row is then synced to the disk ({@code CHECKPOINT
  * SYNC}) for a power cut as well. {@link #writeDelayMillis()} reads the setting back from H2.
+ *
+ * <p>H2 writes each commit as a new chunk of its file, and it is H2's background writer that
+ * rewrites the live pages of old, nearly empty chunks so the chunks can be freed; with no write
+ * delay that writer never runs. Each row would then leave a chunk behind for good (one in eight
+ * rows, measured: the file, H2's chunk table in the heap and each commit's work grow without
+ * end over the months a kiosk runs). So every {@value #COMPACT_EVERY_ROWS} rows, once the row is
+ * on disk, the journal has H2 rewrite those chunks itself and syncs the result before any row
+ * follows ({@link #compact}): no row's durability depends on it, and the space of the old chunks
+ * is reused only once their rewritten copy is on disk. H2 rewrites only chunks older than its
+ * retention time (45 s). {@link #chunkCount()} reads H2's count back.
  */
 public final class H2Journal implements Journal {
+    private static final System.Logger LOG = System.getLogger(H2Journal.class.getName());
     /**
      * With {@code -Dcertkiosk.journal.echo=true} each durable row's stage is also written to standard
      * error ({@code journal-row STAGE}), so a crash test can kill the kiosk at a chosen row.
      */
     private static final boolean ECHO = Boolean.getBoolean("certkiosk.journal.echo");
+    /** Rows between two compactions of the file: about four issuances (twelve rows each in the bench). */
+    static final int COMPACT_EVERY_ROWS = 50;
+    /** Chunks with less live data than this (percent) are rewritten. */
+    private static final int COMPACT_BELOW_FILL_RATE = 80;
+    /** At most this much is rewritten at a time. */
+    private static final int COMPACT_WRITE_LIMIT_BYTES = 1 << 20;
+
     private static final String COLUMNS = "at, transaction_id, stage, issuance_id, yen, printer_job_id, print_state, detail";
 
     private final Connection connection;
+    private final MVStore store;
+    private int rowsSinceCompaction;
 
-    private H2Journal(Connection connection) {
+    private H2Journal(Connection connection) throws SQLException {
         this.connection = connection;
+        // H2 has no SQL statement for compacting an open database: its store, through the embedded session
+        this.store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
+                .getDatabase().getStore().getMvStore();
     }
 
     /** Opens (or creates) {@code <directory>/journal.mv.db}. */
@@ -50,9 +76,21 @@ public final class H2Journal implements Journal {
         return open(directory, true);
     }
 
+    /**
+     * For tests: a journal whose H2 keeps freed chunks for {@code retentionMillis} instead of its
+     * 45 s. H2 rewrites only chunks older than that, so a test sees compaction without waiting.
+     */
+    static H2Journal openWithRetention(Path directory, int retentionMillis) {
+        return open(directory, false, ";RETENTION_TIME=" + retentionMillis);
+    }
+
     private static H2Journal open(Path directory, boolean mustExist) {
+        return open(directory, mustExist, "");
+    }
+
+    private static H2Journal open(Path directory, boolean mustExist, String settings) {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("journal")
-                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0" + (mustExist ? ";IFEXISTS=TRUE" : "");
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0" + settings + (mustExist ? ";IFEXISTS=TRUE" : "");
         try {
             Connection connection = DriverManager.getConnection(url, "kiosk", "");
             try (Statement statement = connection.createStatement()) {
@@ -82,13 +120,24 @@ public final class H2Journal implements Journal {
 
     /** H2's write delay of this database as H2 reports it: 0 means every commit is written at once. */
     public synchronized int writeDelayMillis() {
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-            if (!row.next()) {
-                throw new IllegalStateException("H2 does not report WRITE_DELAY");
+        return Integer.parseInt(setting("WRITE_DELAY"));
+    }
+
+    /** The chunks of the journal's file as H2 reports them (live ones and freed ones it still keeps). */
+    public synchronized int chunkCount() {
+        return Integer.parseInt(setting("info.CHUNK_COUNT"));
+    }
+
+    private String setting(String name) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("H2 does not report " + name);
+                }
+                return row.getString(1);
             }
-            return Integer.parseInt(row.getString(1));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal's settings: " + e.getMessage(), e);
         }
@@ -115,6 +164,26 @@ public final class H2Journal implements Journal {
             }
         } catch (SQLException e) {
             throw new JournalWriteFailed("cannot write the journal: " + e.getMessage(), e);
+        }
+        if (++rowsSinceCompaction >= COMPACT_EVERY_ROWS) {
+            rowsSinceCompaction = 0;
+            compact();
+        }
+    }
+
+    /**
+     * Has H2 rewrite the live pages of its old, nearly empty chunks into a new one, then syncs it, so
+     * that the old chunks' space (freed once no version needs them) is overwritten only after their
+     * contents are on disk again. The rows written so far are on disk already: a failure here is
+     * logged and leaves them as they are (the next compaction tries again).
+     */
+    private void compact() {
+        try (Statement sync = connection.createStatement()) {
+            if (store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_WRITE_LIMIT_BYTES)) {
+                sync.execute("CHECKPOINT SYNC");
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "journal compaction failed, the rows are on disk: " + e.getMessage());
         }
     }
 
