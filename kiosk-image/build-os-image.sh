@@ -114,10 +114,18 @@ cp "$out"/overlay-debs/*.deb "$rootfs_test/tmp/"
 # cups-filters needs cups-ipp-utils (its IPP clients): the production root has the package
 # without its test printers (ippeveprinter, path-exclude above); here they come back.
 chroot "$rootfs_test" sh -c "dpkg --path-include='/usr/sbin/ippeve*' -i /tmp/*.deb && rm /tmp/*.deb" >&2
-cp "$here"/test-overlay/systemd/* "$rootfs_test/etc/systemd/system/"
+# The screen boot test's screenshot from inside the guest: cage 0.1.4 offers no screencopy protocol
+# (no grim), so xwd reads the kiosk's window from Xwayland. Only that binary of x11-apps (the
+# package would pull in man-db); it needs libX11 and libxkbfile, which Xwayland brings.
+(cd "$out/overlay-debs" && apt-get download -q x11-apps >&2)
+mkdir -p "$rootfs_test/opt/kiosk-test/bin"
+dpkg-deb --fsys-tarfile "$out"/overlay-debs/x11-apps_*.deb | tar -x -O ./usr/bin/xwd > "$rootfs_test/opt/kiosk-test/bin/xwd"
+chmod 755 "$rootfs_test/opt/kiosk-test/bin/xwd"
+rm "$out"/overlay-debs/x11-apps_*.deb
+cp -r "$here"/test-overlay/systemd/* "$rootfs_test/etc/systemd/system/"
 cp -a "$here/test-overlay/opt/." "$rootfs_test/opt/"
 SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --root="$rootfs_test" --man=no \
-  $(cd "$here/test-overlay/systemd" && printf '/etc/systemd/system/%s ' *) >&2 \
+  $(cd "$here/test-overlay/systemd" && find . -maxdepth 1 -type f -printf '/etc/systemd/system/%P ') >&2 \
   || echo "warning: systemd-analyze verify --root reported the above (test root)" >&2
 
 # The simulator the test image's kiosk is provisioned for: its PKI and registry made here, once,

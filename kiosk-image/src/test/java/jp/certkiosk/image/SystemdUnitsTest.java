@@ -123,7 +123,7 @@ class SystemdUnitsTest {
             }
         }
         Path dir = Files.createDirectories(work.resolve("units"));
-        try (Stream<Path> units = Stream.concat(Files.list(UNITS), Files.list(TEST_UNITS))) {
+        try (Stream<Path> units = Stream.concat(Files.list(UNITS), Files.list(TEST_UNITS)).filter(Files::isRegularFile)) {
             for (Path u : (Iterable<Path>) units::iterator) {
                 String text = Files.readString(u);
                 if (replace.length == 2) {
