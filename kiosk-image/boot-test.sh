@@ -14,11 +14,20 @@
 #      ready again
 #   5. freezes the JVM (SIGSTOP): its heartbeat stops, the watchdog kills it, and it comes back
 #   6. fails when the kiosk was restarted more often than the test caused (a crash of its own)
-# The whole console goes to kiosk-image/target/boot-test/console.log.
+# The whole console goes to kiosk-image/target/boot-test/console.log (console-screen.log with
+# --screen); each mode replaces only its own files there, so the screenshot stays beside the other.
 #
-# With --screen it boots kiosk-test-screen.target on a virtual display instead: kiosk.service (cage,
-# Xwayland, the JavaFX kiosk) must become active (READY=1 from the JavaFX thread), a screenshot
-# goes to target/boot-test/screen.png, and after a kill of the JVM cage and the kiosk come back.
+# With --screen it boots kiosk-test-screen.target on a virtual display (virtio-vga) instead:
+#   1. kiosk.service (cage with its seat from seatd, Xwayland, the JavaFX kiosk) becomes active:
+#      READY=1 after the first beat of the JavaFX thread with the kiosk's window showing
+#   2. cage, Xwayland and the JVM run in kiosk.service's control group, cage's seat is seatd's
+#   3. systemd's watchdog receives the beats (its timestamp moves on)
+#   4. a screenshot from inside the guest: xwd reads the kiosk's window from Xwayland, as the
+#      kiosk user; it crosses the serial console (gzip, base64, checked with md5sum) and becomes
+#      target/boot-test/screen.png, which must hold a picture (many colours, not one blank field);
+#      qemu's own picture of the display goes beside it (screen-qemu.png)
+#   5. freezes the JVM (SIGSTOP): its beats stop, the watchdog kills cage, Xwayland and the JVM,
+#      and systemd starts them again, ready again; the kiosk restarted only that once
 # Usage: kiosk-image/boot-test.sh [--screen]
 set -euo pipefail
 mode=headless
@@ -27,10 +36,16 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 image="$here/target/image"
 work="$here/target/boot-test"
 log="$work/console.log"
+[[ $mode == screen ]] && log="$work/console-screen.log"
 disk="$image/disk-test.raw"
 [[ -f "$disk" ]] || { echo "no test image: run kiosk-image/build-os-image.sh first" >&2; exit 1; }
-rm -rf "$work"
 mkdir -p "$work"
+if [[ $mode == screen ]]; then
+  rm -f "$work"/screen.png "$work"/screen-qemu.png "$work"/monitor.* "$work"/screen.xwd*
+else
+  rm -f "$work"/hs_err.txt
+fi
+rm -f "$work/kvm-probe.log"
 : > "$log"
 
 # KVM where it really runs a kernel (on some hosts /dev/kvm exists but hangs); else software
@@ -131,23 +146,59 @@ sleep 2
 
 if [[ $mode == screen ]]; then
   unit=kiosk.service
-  send "until systemctl is-active -q $unit; do sleep 2; done; echo @@SCREEN \$(systemctl show -p MainPID --value $unit)"
-  wait_for '@@SCREEN [0-9]+' 900
-  echo "  $unit active (cage PID $(value_of SCREEN)) after $(elapsed) s"
+  # 1. ready: READY=1 comes from the first beat of the JavaFX thread with the kiosk's window showing
+  send "until systemctl is-active -q $unit || [ \"\$(systemctl show -p NRestarts --value $unit)\" != 0 ]; do sleep 2; done; echo @@SCREEN \$(systemctl show -p MainPID --value $unit) \$(systemctl show -p NRestarts --value $unit) \$(systemctl is-active $unit)"
+  wait_for '@@SCREEN [0-9]+ [0-9]+' 600
+  read -r cage_pid early_restarts _ <<<"$(value_of SCREEN)"
+  [[ "$early_restarts" == 0 ]] || fail "$unit restarted $early_restarts time(s) before it was ready"
+  echo "  $unit active (cage PID $cage_pid) after $(elapsed) s"
   send "journalctl -b -u $unit -o cat --no-pager | sed 's/^/@@J /'; echo @@UI-READY \$(journalctl -b -u $unit -o cat --no-pager | grep -c 'kiosk is ready (ui')"
   wait_for '@@UI-READY [0-9]+' 60
   [[ "$(value_of UI-READY)" -ge 1 ]] || fail "the journal does not show the screen ready"
-  sleep $(( 10 * speed ))   # let the first screen settle before the picture
-  printf 'screendump %s -f png\n' "$work/screen.png" > "$work/monitor.in"
-  sleep 5
-  echo "  screenshot: $work/screen.png"
-  send "cage=\$(systemctl show -p MainPID --value $unit); pkill -KILL -u kiosk -x java; until n=\$(systemctl show -p MainPID --value $unit); [ \"\$n\" != 0 ] && [ \"\$n\" != \"\$cage\" ]; do sleep 0.5; done; echo @@SCREEN-RESTARTED \$n; until systemctl is-active -q $unit; do sleep 1; done; echo @@SCREEN-AGAIN \$(systemctl show -p MainPID --value $unit)"
-  wait_for '@@SCREEN-RESTARTED [0-9]+' 120
-  echo "  killed the kiosk JVM: cage and the kiosk started again (PID $(value_of SCREEN-RESTARTED))"
-  wait_for '@@SCREEN-AGAIN [0-9]+' 900
+  echo "  journal: $(tr -d '\r' < "$log" | grep -a -o -E '@@J kiosk-session: kiosk is ready \(ui.*' | head -n 1 | cut -c5-)"
+  # 2. what runs: cage, Xwayland and the JVM in the unit's control group; the seat from seatd
+  send "echo @@PROCS \$(for c in cage Xwayland java; do pgrep -c -x \$c | tr '\n' ' '; grep -l -x -F 0::/system.slice/$unit \$(pgrep -x \$c | sed 's|.*|/proc/&/cgroup|') </dev/null 2>/dev/null | wc -l | tr '\n' ' '; done) \$(systemctl is-active seatd.service) \$(journalctl -b -u seatd.service -o cat --no-pager | grep -c 'Opened client')"
+  wait_for '@@PROCS [0-9]+' 60
+  read -r n_cage g_cage n_xwayland g_xwayland n_java g_java seatd seat_clients <<<"$(value_of PROCS)"
+  [[ "$n_cage $n_xwayland $n_java" == "1 1 1" ]] || fail "expected one cage, one Xwayland, one JVM: $n_cage, $n_xwayland, $n_java"
+  [[ "$g_cage $g_xwayland $g_java" == "1 1 1" ]] || fail "cage, Xwayland and the JVM are not all in $unit's control group: $g_cage $g_xwayland $g_java"
+  [[ "$seatd" == active && "$seat_clients" -ge 1 ]] || fail "cage did not get its seat from seatd (seatd.service $seatd, clients opened: $seat_clients)"
+  echo "  cage, Xwayland and the kiosk JVM run in $unit; seatd.service $seatd opened the seat for cage"
+  # 3. the watchdog receives the beats: systemd's timestamp of the last WATCHDOG=1 moves on
+  send "w1=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); sleep 65; w2=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); echo @@WATCHDOG-SEEN \$w1 \$w2 \$(( \$(date +%s) - \$(stat -c %Y /run/kiosk/heartbeat) ))"
+  wait_for '@@WATCHDOG-SEEN [0-9]+ [0-9]+ [0-9]+' 120
+  read -r w1 w2 beat_age <<<"$(value_of WATCHDOG-SEEN)"
+  (( w1 > 0 && w2 > w1 )) || fail "systemd's watchdog got no new beat in 65 s (WatchdogTimestampMonotonic $w1, then $w2)"
+  echo "  the watchdog receives the beats: last WATCHDOG=1 moved on by $(( (w2 - w1) / 1000000 )) s in 65 s; the heartbeat file is ${beat_age} s old"
+  # 4. the screenshot, from inside the guest: the kiosk's window read from Xwayland by its own user
+  printf 'screendump %s -f png\n' "$work/screen-qemu.png" > "$work/monitor.in"
+  shot() {
+    send "cd /tmp && setpriv --reuid=kiosk --regid=kiosk --clear-groups env DISPLAY=:0 /opt/kiosk-test/bin/xwd -silent -name Kiosk > /tmp/screen.xwd; echo @@SHOT-XWD \$? \$(stat -c %s /tmp/screen.xwd); gzip -1 < /tmp/screen.xwd | base64 -w 76 | sed 's/^/@@IMG$1 /'; echo @@SHOT-MD5$1 \$(gzip -1 < /tmp/screen.xwd | md5sum | cut -d' ' -f1)"
+    wait_for "@@SHOT-MD5$1 [0-9a-f]+" 300
+    tr -d '\r' < "$log" | grep -a -o -E "@@IMG$1 [A-Za-z0-9+/=]+\$" | cut -d' ' -f2 | base64 -d > "$work/screen.xwd.gz" 2>/dev/null || true
+    [[ "$(md5sum < "$work/screen.xwd.gz" | cut -d' ' -f1)" == "$(value_of "SHOT-MD5$1")" ]]
+  }
+  shot 1 || shot 2 || fail "the screenshot did not cross the serial console intact (xwd: $(value_of SHOT-XWD))"
+  gunzip -c "$work/screen.xwd.gz" > "$work/screen.xwd"
+  convert "xwd:$work/screen.xwd" "png:$work/screen.png" || fail "the screenshot is no XWD picture"
+  rm -f "$work/screen.xwd" "$work/screen.xwd.gz"
+  colours=$(convert "$work/screen.png" -format '%k' info:)
+  size=$(identify -format '%wx%h' "$work/screen.png")
+  (( colours >= 16 )) || fail "the screenshot is blank ($colours colour(s), $size): $work/screen.png"
+  echo "  screenshot from inside the guest: $work/screen.png ($size, $colours colours; qemu's: $work/screen-qemu.png)"
+  # 5. a frozen screen: the beats stop, the watchdog kills the kiosk, systemd starts it again
+  send "pid=\$(pgrep -u kiosk -x java); kill -STOP \$pid; t0=\$(date +%s); until n=\$(systemctl show -p MainPID --value $unit); [ \"\$n\" != 0 ] && [ \"\$n\" != \"$cage_pid\" ]; do sleep 1; done; echo @@SCREEN-RESTARTED \$n \$(( \$(date +%s) - t0 )) \$(journalctl -b -u $unit -o cat --no-pager | grep -c 'Watchdog timeout'); until systemctl is-active -q $unit; do sleep 2; done; echo @@SCREEN-AGAIN \$(systemctl show -p MainPID --value $unit) \$(( \$(date +%s) - t0 )) \$(systemctl show -p NRestarts --value $unit)"
+  wait_for '@@SCREEN-RESTARTED [0-9]+ [0-9]+ [0-9]+' 200
+  read -r new_cage wd_s wd_count <<<"$(value_of SCREEN-RESTARTED)"
+  [[ "$wd_count" -ge 1 ]] || fail "the kiosk was restarted, but the journal shows no watchdog timeout"
+  echo "  froze the kiosk JVM: the watchdog killed cage (PID $cage_pid), systemd started PID $new_cage after ${wd_s} s"
+  wait_for '@@SCREEN-AGAIN [0-9]+ [0-9]+ [0-9]+' 600
+  read -r again_pid again_s restarts <<<"$(value_of SCREEN-AGAIN)"
+  [[ "$restarts" == 1 ]] || fail "the kiosk restarted $restarts time(s) (the test caused 1)"
+  echo "  ... the screen ready again ${again_s} s after the freeze; NRestarts=$restarts"
   send 'systemctl poweroff'
   sleep 2
-  echo "SCREEN BOOT TEST PASSED in $(elapsed) s: kiosk.service active on the virtual display (console: $log)"
+  echo "SCREEN BOOT TEST PASSED in $(elapsed) s: kiosk.service on the virtual display, screenshot $work/screen.png (console: $log)"
   exit 0
 fi
 

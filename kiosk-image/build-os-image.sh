@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the kiosk's OS images in kiosk-image/target/image from Debian 12 packages, in one build:
-#   rootfs/        mmdebstrap (apt variant, no recommends) + kernel, systemd, cage, Xwayland, pcscd,
+#   rootfs/        mmdebstrap (apt variant, no recommends) + kernel, systemd, cage, seatd, Xwayland, pcscd,
 #                  CUPS, fonts, GTK for JavaFX, the runtime image at /opt/kiosk, the units and /etc
 #                  files of kiosk-image/systemd and kiosk-image/rootfs: the production root
 #   disk.raw       the production image, GPT: partition 1 the read-only root (ext4, KIOSKROOT),
@@ -34,6 +34,8 @@ packages=(
   systemd systemd-sysv udev dbus libpam-systemd kmod   # init, devices, logind sessions
   linux-image-amd64 initramfs-tools                    # kernel and initramfs
   cage xwayland                                        # the Wayland kiosk compositor, X11 for JavaFX
+  seatd                                                # cage's seat (display, input) for the kiosk user:
+                                                       # libseat's logind backend needs polkit, see kiosk.service
   libgtk-3-0 libxtst6 libxxf86vm1 libgl1 libegl1       # what JavaFX's glass/prism load
   fonts-ipaexfont-mincho fonts-ipaexfont-gothic        # documents and screens
   fonts-ipamj-mincho                                   # rare kanji of registered names on documents
@@ -63,7 +65,7 @@ nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --customize-hook="cat '$here/cups/cupsd-kiosk.conf' >> \"\$1/etc/cups/cupsd.conf\"" \
   --customize-hook='chroot "$1" useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin kiosk' \
   --customize-hook='chroot "$1" passwd --lock root' \
-  --customize-hook='chroot "$1" systemctl enable kiosk.service var-lib-kiosk.mount' \
+  --customize-hook='chroot "$1" systemctl enable kiosk.service var-lib-kiosk.mount seatd.service' \
   --customize-hook='chroot "$1" systemctl set-default graphical.target' \
   --customize-hook='chroot "$1" systemctl mask getty@.service autovt@.service serial-getty@.service console-getty.service container-getty@.service debug-shell.service ctrl-alt-del.target' \
   --customize-hook='chroot "$1" /opt/kiosk/bin/kiosk-train-cds' \
@@ -112,10 +114,18 @@ cp "$out"/overlay-debs/*.deb "$rootfs_test/tmp/"
 # cups-filters needs cups-ipp-utils (its IPP clients): the production root has the package
 # without its test printers (ippeveprinter, path-exclude above); here they come back.
 chroot "$rootfs_test" sh -c "dpkg --path-include='/usr/sbin/ippeve*' -i /tmp/*.deb && rm /tmp/*.deb" >&2
-cp "$here"/test-overlay/systemd/* "$rootfs_test/etc/systemd/system/"
+# The screen boot test's screenshot from inside the guest: cage 0.1.4 offers no screencopy protocol
+# (no grim), so xwd reads the kiosk's window from Xwayland. Only that binary of x11-apps (the
+# package would pull in man-db); it needs libX11 and libxkbfile, which Xwayland brings.
+(cd "$out/overlay-debs" && apt-get download -q x11-apps >&2)
+mkdir -p "$rootfs_test/opt/kiosk-test/bin"
+dpkg-deb --fsys-tarfile "$out"/overlay-debs/x11-apps_*.deb | tar -x -O ./usr/bin/xwd > "$rootfs_test/opt/kiosk-test/bin/xwd"
+chmod 755 "$rootfs_test/opt/kiosk-test/bin/xwd"
+rm "$out"/overlay-debs/x11-apps_*.deb
+cp -r "$here"/test-overlay/systemd/* "$rootfs_test/etc/systemd/system/"
 cp -a "$here/test-overlay/opt/." "$rootfs_test/opt/"
 SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --root="$rootfs_test" --man=no \
-  $(cd "$here/test-overlay/systemd" && printf '/etc/systemd/system/%s ' *) >&2 \
+  $(cd "$here/test-overlay/systemd" && find . -maxdepth 1 -type f -printf '/etc/systemd/system/%P ') >&2 \
   || echo "warning: systemd-analyze verify --root reported the above (test root)" >&2
 
 # The simulator the test image's kiosk is provisioned for: its PKI and registry made here, once,

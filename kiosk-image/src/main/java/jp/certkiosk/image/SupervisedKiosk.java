@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.stage.Window;
 import jp.certkiosk.app.Main;
 
 /**
@@ -14,7 +15,9 @@ import jp.certkiosk.app.Main;
  * ({@code run --config FILE}), plus a
  * heartbeat that beats on the JavaFX application thread. A beat proves the screen still handles
  * events; a hung UI thread stops the beats, and systemd's watchdog restarts the kiosk. No beat is
- * made before the toolkit is up, so READY=1 means the screen is there.
+ * made before a window of the kiosk is showing, so READY=1 means the screen is there, and building
+ * the first screen (seconds of the UI thread on a slow machine) is bounded by the start timeout,
+ * not mistaken for a hang.
  */
 public final class SupervisedKiosk {
     /** How often the UI thread is asked to beat. The supervisor calls a beat stale after a few of these. */
@@ -47,6 +50,9 @@ public final class SupervisedKiosk {
     }
 
     private static void beatQuietly(Heartbeat heartbeat) {
+        if (Window.getWindows().stream().noneMatch(Window::isShowing)) {
+            return; // the first screen is not up yet
+        }
         try {
             heartbeat.beat();
         } catch (RuntimeException e) {

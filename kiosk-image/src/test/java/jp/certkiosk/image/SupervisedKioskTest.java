@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +25,7 @@ class SupervisedKioskTest {
     @TempDir Path dir;
 
     @Test
-    void noBeatBeforeTheToolkitThenBeatsThatStopWhileTheUiThreadHangs() throws Exception {
+    void noBeatBeforeTheScreenShowsThenBeatsThatStopWhileTheUiThreadHangs() throws Exception {
         Path file = dir.resolve("heartbeat");
         ScheduledExecutorService pump = SupervisedKiosk.beatOnUiThread(new Heartbeat(file, Clock.systemUTC()), PERIOD);
         try {
@@ -32,7 +35,15 @@ class SupervisedKioskTest {
             CountDownLatch started = new CountDownLatch(1);
             Platform.startup(started::countDown);
             assertTrue(started.await(30, TimeUnit.SECONDS), "JavaFX did not start");
-            waitFor(() -> Files.exists(file), "a beat once the toolkit runs");
+            Thread.sleep(5 * PERIOD.toMillis());
+            assertTrue(!Files.exists(file), "no beat while no window shows (the first screen is being built)");
+
+            Platform.runLater(() -> {
+                Stage stage = new Stage();
+                stage.setScene(new Scene(new Pane(), 100, 100));
+                stage.show();
+            });
+            waitFor(() -> Files.exists(file), "a beat once a window shows");
 
             CountDownLatch hung = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);

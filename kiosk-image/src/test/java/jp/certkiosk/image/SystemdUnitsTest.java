@@ -81,6 +81,25 @@ class SystemdUnitsTest {
         }
     }
 
+    /**
+     * cage's seat comes from seatd: libseat's logind backend asks logind to activate the session,
+     * which an unprivileged user may only through polkit (not in the image), and its fallback, a
+     * built-in seatd, needs root. No PAM session either: it would move cage out of the unit's
+     * control group, away from the watchdog's kill.
+     */
+    @Test
+    void theScreenTakesItsSeatFromSeatdWithoutALogindSession() throws IOException {
+        List<String> screen = Files.readAllLines(UNITS.resolve("kiosk.service"));
+        assertTrue(screen.stream().noneMatch(l -> l.startsWith("PAMName=")), "kiosk.service opens a PAM (logind) session");
+        assertTrue(screen.stream().anyMatch(l -> l.startsWith("Environment=") && l.contains(" LIBSEAT_BACKEND=seatd")),
+                "kiosk.service does not tie libseat to seatd");
+        assertTrue(screen.stream().anyMatch(l -> l.startsWith("After=") && l.contains(" seatd.service"))
+                && screen.stream().anyMatch(l -> l.startsWith("Wants=") && l.contains(" seatd.service")),
+                "kiosk.service does not start after seatd");
+        List<String> seatd = Files.readAllLines(Path.of("rootfs/etc/systemd/system/seatd.service.d/kiosk.conf"));
+        assertTrue(seatd.contains("ExecStart=/usr/sbin/seatd -g kiosk"), "seatd's socket is not for the kiosk group alone: " + seatd);
+    }
+
     @Test
     void theProductionUnitsHoldNothingOfTheTestOverlay() throws IOException {
         try (Stream<Path> units = Files.list(UNITS)) {
@@ -104,7 +123,7 @@ class SystemdUnitsTest {
             }
         }
         Path dir = Files.createDirectories(work.resolve("units"));
-        try (Stream<Path> units = Stream.concat(Files.list(UNITS), Files.list(TEST_UNITS))) {
+        try (Stream<Path> units = Stream.concat(Files.list(UNITS), Files.list(TEST_UNITS)).filter(Files::isRegularFile)) {
             for (Path u : (Iterable<Path>) units::iterator) {
                 String text = Files.readString(u);
                 if (replace.length == 2) {
