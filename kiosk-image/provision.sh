@@ -35,7 +35,8 @@ find "$work/stage/config" -type d -exec chmod 0750 {} +
 find "$work/stage/config" -type f -exec chmod 0640 {} +
 sed -n 's/^secret //p' "$work/staged" | while IFS= read -r secret; do chmod 0600 "$work/stage/$secret"; done
 
-# Partition 2 of the disk is the data partition (KIOSKDATA): made anew from the staging folder.
+# The partition named kiosk-data is the data partition (KIOSKDATA), whatever its number (2 on
+# the direct-boot disk, 4 on the verified-boot disk of verified-boot.sh): made anew from the staging folder.
 read -r start sectors < <(sfdisk -d "$disk" | awk -F'[=,]' '/name="kiosk-data"/ { gsub(/ /, ""); print $2, $4 }')
 [[ -n "${start:-}" && -n "${sectors:-}" ]] || { echo "$disk has no partition named kiosk-data" >&2; exit 1; }
 mkfs.ext4 -q -F -L KIOSKDATA -d "$work/stage" "$work/data.ext4" "$(( sectors / 2048 ))M"
