@@ -92,6 +92,8 @@ echo "initramfs: $(du -h "$work/initrd.img" | cut -f1), veritysetup and dm-verit
 "$here/verified-boot.sh" keys "$work/keys"
 "$here/verified-boot.sh" disk --root "$root" --kernel "$vmlinuz" --initrd "$work/initrd.img" --keys "$work/keys" \
   --uki kiosk-verity-test='console=ttyS0 panic=-1 rootwait' --data-mib 8 --out "$work/disk.raw" > "$work/roothash"
+roothash=$(cat "$work/roothash")
+[[ "$roothash" =~ ^[0-9a-f]{64}$ ]] || { echo "verified-boot.sh printed no root hash: $roothash" >&2; exit 1; }
 echo "built in $(( $(date +%s) - started )) s"
 
 # boot NAME DISK VARS [qemu options]: one boot, its console in WORK/console-NAME.log; the elapsed
@@ -140,7 +142,7 @@ check good 'secureboot: Secure boot enabled' "the kernel booted with Secure Boot
 check good 'VBOOT SecureBoot variable: 1$' "the firmware's SecureBoot variable is 1"
 check good 'VBOOT entry: kiosk-verity-test.efi$' "systemd-boot started the signed UKI (LoaderEntrySelected)"
 check good 'Kernel is locked down from EFI Secure Boot' "the kernel locked itself down (integrity: signed modules only, no /dev/mem)"
-check good "VBOOT cmdline: .*kiosk.roothash=$(cat "$work/roothash")" "the UKI's signed command line holds the root hash"
+check good "VBOOT cmdline: .*kiosk.roothash=$roothash" "the UKI's signed command line holds the root hash"
 check good 'VBOOT root: /dev/mapper/root / ext4 ro' "the root is /dev/mapper/root, read-only"
 check good 'VBOOT dm: name=root uuid=CRYPT-VERITY-' "/dev/mapper/root is a dm-verity device"
 check good 'VBOOT read: [0-9]+ files' "every file of the root reads back through dm-verity"
@@ -190,7 +192,7 @@ stop_at='^$'
 cp "$work/vars-enrolled.fd" "$work/vars-cmdline.fd"
 boot cmdline "$work/disk-cmdline.raw" "$work/vars-cmdline.fd" -no-reboot
 check cmdline 'VBOOT entry: tampered(\.conf)?$' "systemd-boot started the tampered entry (LoaderEntrySelected)"
-check cmdline "Command line: root=/dev/mapper/root ro kiosk.roothash=$(cat "$work/roothash")" "the kernel got the signed command line"
+check cmdline "Command line: root=/dev/mapper/root ro kiosk.roothash=$roothash" "the kernel got the signed command line"
 check_not cmdline 'PARTLABEL=kiosk-root' "the entry's options were ignored"
 check cmdline 'VBOOT root: /dev/mapper/root / ext4 ro' "the root came through dm-verity"
 

@@ -81,8 +81,10 @@ make_uki() {
     vma=$(( vma + $(stat -c %s "$file") ))
   done
   objcopy "${args[@]}" "$stub" "$tmp/unsigned.efi"
-  sbsign --key "$keys/db.key" --cert "$keys/db.crt" --output "$out" "$tmp/unsigned.efi" 2>/dev/null
-  sbverify --cert "$keys/db.crt" "$out" >/dev/null
+  # both warn "data remaining[…]: gaps between PE/COFF sections?" for Debian's stub alone too
+  sbsign --key "$keys/db.key" --cert "$keys/db.crt" --output "$out" "$tmp/unsigned.efi" > "$tmp/sbsign.txt" 2>&1 \
+    || { cat "$tmp/sbsign.txt" >&2; die "sbsign failed"; }
+  sbverify --cert "$keys/db.crt" "$out" > "$tmp/sbverify.txt" 2>&1 || { cat "$tmp/sbverify.txt" >&2; die "$out does not verify"; }
   rm -rf "$tmp"
 }
 
@@ -105,9 +107,9 @@ make_disk() {
   [[ -n "$root" && -n "$kernel" && -n "$initrd" && -n "$keys" && -n "$out" && ${#ukis[@]} -gt 0 ]] \
     || die "disk needs --root, --kernel, --initrd, --keys, --uki NAME=CMDLINE and --out"
   [[ -f "$keys/db.auth" && -f "$keys/db.key" ]] || die "no Secure Boot keys in $keys (verified-boot.sh keys $keys)"
-  local work
-  work=$(mktemp -d "$(dirname "$out")/.verified-boot.XXXXXX")
-  trap 'rm -rf "$work"' RETURN
+  # work: global, for the EXIT trap
+  work=$(mktemp -d "$(cd "$(dirname "$out")" && pwd)/.verified-boot.XXXXXX")   # absolute: the ESP is filled from inside it
+  trap 'rm -rf "$work"' EXIT
 
   # the root as ext4
   local root_img="$work/root.ext4"
@@ -116,7 +118,7 @@ make_disk() {
     root_mb=$(( $(du -sm --exclude=proc --exclude=sys "$root" | cut -f1) * 115 / 100 + 64 ))
     # 4 KiB blocks always: dm-verity's device has 4 KiB sectors, and ext4 refuses to mount a file
     # system of smaller blocks on it ("bad block size 1024": mkfs picks 1 KiB for a small root)
-    mkfs.ext4 -q -F -b 4096 -L KIOSKROOT -d "$root" "$root_img" "${root_mb}M"
+    mkfs.ext4 -q -F -b 4096 -L KIOSKROOT -d "$root" "$root_img" "${root_mb}M" >&2   # stdout: the root hash alone
     [[ -n "$osrel" ]] || osrel="$root/usr/lib/os-release"
     [[ -f "$osrel" ]] || osrel="$root/etc/os-release"
   else
@@ -129,7 +131,7 @@ make_disk() {
 
   # the hash tree and the root hash; the partitions' UUIDs come from the hash
   local roothash root_uuid verity_uuid
-  veritysetup format "$root_img" "$work/root.verity" > "$work/verity.txt"
+  veritysetup format "$root_img" "$work/root.verity" > "$work/verity.txt" 2>&1
   roothash=$(awk '/^Root hash:/ { print $3 }' "$work/verity.txt")
   [[ ${#roothash} -eq 64 ]] || { cat "$work/verity.txt" >&2; die "no root hash from veritysetup format"; }
   guid() { echo "$1" | sed -E 's/^(.{8})(.{4})(.{4})(.{4})(.{12})$/\1-\2-\3-\4-\5/'; }
@@ -138,7 +140,8 @@ make_disk() {
 
   # the UKIs and the ESP
   mkdir -p "$work/esp/EFI/BOOT" "$work/esp/EFI/Linux" "$work/esp/loader/keys/auto"
-  sbsign --key "$keys/db.key" --cert "$keys/db.crt" --output "$work/esp/EFI/BOOT/BOOTX64.EFI" "$bootloader" 2>/dev/null
+  sbsign --key "$keys/db.key" --cert "$keys/db.crt" --output "$work/esp/EFI/BOOT/BOOTX64.EFI" "$bootloader" > "$work/sbsign.txt" 2>&1 \
+    || { cat "$work/sbsign.txt" >&2; die "sbsign failed on $bootloader"; }
   local uki name first=""
   for uki in "${ukis[@]}"; do
     name=${uki%%=*}
@@ -162,7 +165,7 @@ make_disk() {
   if [[ -n "$data" ]]; then
     cp --sparse=always "$data" "$data_img"
   else
-    mkfs.ext4 -q -F -L KIOSKDATA "$data_img" "${data_mib}M"
+    mkfs.ext4 -q -F -L KIOSKDATA "$data_img" "${data_mib}M" >&2
   fi
 
   # GPT: sizes in MiB, each partition starting on a MiB
