@@ -26,6 +26,14 @@
 #       CMDLINE should hold panic=N: without it initramfs-tools offers a root shell when the root
 #       does not verify, and from that shell anyone could mount the unverified partition.
 #
+#   verified-boot.sh default DISK ENTRY.efi
+#       makes EFI/Linux/ENTRY.efi systemd-boot's default on DISK (loader.conf is not signed; it
+#       only chooses among the signed UKIs): the boot test's way to the screen target's UKI.
+#
+#   verified-boot.sh tamper-root DISK COPY
+#       copies DISK with one bit of the root partition flipped (in the ext4 superblock, read first):
+#       a boot of COPY must stop in dm-verity.
+#
 # Needs: openssl, efitools, sbsigntool, systemd-boot-efi, cryptsetup-bin, dosfstools, mtools,
 # e2fsprogs, fdisk, binutils (objcopy).
 set -euo pipefail
@@ -193,8 +201,42 @@ PARTS
   echo "$roothash"
 }
 
+# partition_start DISK NAME: the first sector of the GPT partition of that name
+partition_start() {
+  sfdisk -d "$1" | awk -F'[=,]' -v name="name=\"$2\"" 'index($0, name) { gsub(/ /, "", $2); print $2 }'
+}
+
+# tamper_root DISK COPY: COPY is DISK with one bit flipped in the root partition's ext4 superblock
+# (its volume name, at 1024 + 0x78), the first block anything reads from /dev/mapper/root
+tamper_root() {
+  local disk=$1 copy=$2 start offset byte
+  start=$(partition_start "$disk" kiosk-root)
+  [[ -n "$start" ]] || die "$disk has no partition kiosk-root"
+  cp --sparse=always "$disk" "$copy"
+  offset=$(( start * 512 + 1024 + 0x78 ))
+  byte=$(od -An -tu1 -j "$offset" -N 1 "$copy" | tr -d ' ')
+  printf "$(printf '\\%03o' $(( byte ^ 0x01 )))" | dd of="$copy" bs=1 seek="$offset" conv=notrunc status=none
+  echo "flipped the byte at $offset (partition kiosk-root + 0x478, the ext4 superblock's volume name) from $byte to $(( byte ^ 0x01 ))" >&2
+}
+
+# set_default DISK ENTRY: systemd-boot starts EFI/Linux/ENTRY from now on (loader.conf is not
+# signed: it chooses among the signed UKIs, as anyone with the disk could)
+set_default() {
+  local disk=$1 entry=$2 start esp tmp
+  start=$(partition_start "$disk" esp)
+  [[ -n "$start" ]] || die "$disk has no partition esp"
+  esp="$disk@@$(( start * 512 ))"
+  mdir -b -i "$esp" "::/EFI/Linux/$entry" >/dev/null 2>&1 || die "$disk has no EFI/Linux/$entry"
+  tmp=$(mktemp)
+  mtype -i "$esp" ::/loader/loader.conf | sed "s/^default .*/default $entry/" > "$tmp"
+  mcopy -o -i "$esp" "$tmp" ::/loader/loader.conf
+  rm -f "$tmp"
+}
+
 case "${1:-}" in
   keys) [[ $# -eq 2 ]] || die "usage: verified-boot.sh keys DIR"; make_keys "$2" ;;
   disk) shift; make_disk "$@" ;;
+  tamper-root) [[ $# -eq 3 ]] || die "usage: verified-boot.sh tamper-root DISK COPY"; tamper_root "$2" "$3" ;;
+  default) [[ $# -eq 3 ]] || die "usage: verified-boot.sh default DISK ENTRY.efi"; set_default "$2" "$3" ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac
