@@ -73,9 +73,9 @@ make_uki() {
   tmp=$(mktemp -d)
   printf '%s' "$cmdline" > "$tmp/cmdline"
   # the end of the stub's last section
-  local idx sname size addr rest
+  local idx size addr
   end=0
-  while read -r idx sname size addr rest; do
+  while read -r idx _ size addr _; do
     [[ $idx =~ ^[0-9]+$ ]] || continue
     (( 0x$addr + 0x$size > end )) && end=$(( 0x$addr + 0x$size ))
   done < <(objdump -h "$stub")
