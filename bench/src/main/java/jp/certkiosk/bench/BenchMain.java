@@ -331,29 +331,9 @@ public final class BenchMain {
 
     private void flow(BenchEndpoint endpoint) {
         FlowBench.Result result = FlowBench.run(endpoint, plan.flowWarmup(), plan.flowMeasured());
-        String note = result.pinToJob().size() + " issuances in process after " + plan.flowWarmup()
-                + " warm-up; virtual card in process, simulator over loopback mTLS, file printer, H2 journal";
-        double p50 = Stats.ms(Stats.percentile(result.pinToJob(), 50));
-        double p95 = Stats.ms(Stats.percentile(result.pinToJob(), 95));
-        double p99 = Stats.ms(Stats.percentile(result.pinToJob(), 99));
-        figures.add(Figure.measured("pin_to_job_p50_ms", "PIN -> print job accepted, p50", p50, "ms", "<= 300",
-                p50 <= 300, note));
-        figures.add(Figure.informative("pin_to_job_p95_ms", "PIN -> print job accepted, p95", p95, "ms", note));
-        figures.add(Figure.measured("pin_to_job_p99_ms", "PIN -> print job accepted, p99", p99, "ms", "<= 800",
-                p99 <= 800, note));
-        figures.add(Figure.informative("pin_to_job_kiosk_cpu_p50_ms", "PIN -> print job, kiosk thread CPU, p50",
-                Stats.ms(Stats.percentile(result.pinToJobCpu(), 50)), "ms",
-                "CPU time of the kiosk's own thread (not the endpoint's): what a load on the machine does not inflate"));
-        Map<String, Object> steps = new LinkedHashMap<>();
-        result.steps().forEach((step, nanos) -> {
-            Map<String, Double> percentiles = new LinkedHashMap<>();
-            percentiles.put("p50", Stats.ms(Stats.percentile(nanos, 50)));
-            percentiles.put("p95", Stats.ms(Stats.percentile(nanos, 95)));
-            steps.put(step, percentiles);
-            figures.add(Figure.informative("step_" + step.replaceAll("\\W+", "_") + "_p50_ms",
-                    "  step " + step + ", p50", percentiles.get("p50"), "ms", "p95 " + percentiles.get("p95") + " ms"));
-        });
-        details.put("pinToJobSteps", steps);
+        pinToJobFigures("", "", result, result.pinToJob().size() + " issuances in process after " + plan.flowWarmup()
+                + " warm-up; virtual card in process, simulator over loopback mTLS, file printer, H2 journal",
+                "CPU time of the kiosk's own thread (not the endpoint's): what a load on the machine does not inflate");
         BenchKiosk.Transaction sample = result.sample();
         figures.add(Figure.informative("card_apdus_per_authentication", "card: APDUs per authentication",
                 sample.authApdus(), "APDUs", "card read, VERIFY and SIGN; " + sample.apdus() + " in the whole issuance"));
@@ -384,22 +364,37 @@ public final class BenchMain {
             figures.addAll(realStackNotMeasured(e.getMessage()));
             return;
         }
-        String note = result.pinToJob().size() + " issuances after " + plan.realWarmup() + " warm-up; card on PC/SC '"
-                + RealStackBench.READER + "' (pcscd + vpcd), simulator in its own process over loopback mTLS,"
-                + " ippeveprinter (IPP), H2 journal";
+        pinToJobFigures(REAL, "real stack", result, result.pinToJob().size() + " issuances after " + plan.realWarmup()
+                + " warm-up; card on PC/SC '" + RealStackBench.READER + "' (pcscd + vpcd), simulator in its own process"
+                + " over loopback mTLS, ippeveprinter (IPP), H2 journal",
+                "CPU time of the kiosk's thread; pcscd, the simulator and ippeveprinter are other processes");
+    }
+
+    /** The key prefix of the real-stack section's figures. */
+    private static final String REAL = "real_";
+
+    /**
+     * The PIN → print job figures of one section (in process, or on the real stack): p50 and p99
+     * against their budgets, p95, the kiosk thread's CPU, each step's p50; the percentiles of each step
+     * and every measured time go to the details.
+     *
+     * @param key the section's key prefix ("" in process, {@link #REAL})
+     * @param where the section's name in the titles ("" in process)
+     */
+    private void pinToJobFigures(String key, String where, FlowBench.Result result, String note, String cpuNote) {
+        String section = where.isEmpty() ? "" : where + ", ";
         double p50 = Stats.ms(Stats.percentile(result.pinToJob(), 50));
         double p95 = Stats.ms(Stats.percentile(result.pinToJob(), 95));
         double p99 = Stats.ms(Stats.percentile(result.pinToJob(), 99));
-        figures.add(Figure.measured("real_pin_to_job_p50_ms", "PIN -> print job accepted, real stack, p50", p50, "ms",
-                "<= 300", p50 <= 300, note));
-        figures.add(Figure.informative("real_pin_to_job_p95_ms", "PIN -> print job accepted, real stack, p95", p95,
+        figures.add(Figure.measured(key + "pin_to_job_p50_ms", "PIN -> print job accepted, " + section + "p50", p50,
+                "ms", "<= 300", p50 <= 300, note));
+        figures.add(Figure.informative(key + "pin_to_job_p95_ms", "PIN -> print job accepted, " + section + "p95", p95,
                 "ms", note));
-        figures.add(Figure.measured("real_pin_to_job_p99_ms", "PIN -> print job accepted, real stack, p99", p99, "ms",
-                "<= 800", p99 <= 800, note));
-        figures.add(Figure.informative("real_pin_to_job_kiosk_cpu_p50_ms",
-                "PIN -> print job, real stack, kiosk thread CPU, p50",
-                Stats.ms(Stats.percentile(result.pinToJobCpu(), 50)), "ms",
-                "CPU time of the kiosk's thread; pcscd, the simulator and ippeveprinter are other processes"));
+        figures.add(Figure.measured(key + "pin_to_job_p99_ms", "PIN -> print job accepted, " + section + "p99", p99,
+                "ms", "<= 800", p99 <= 800, note));
+        figures.add(Figure.informative(key + "pin_to_job_kiosk_cpu_p50_ms",
+                "PIN -> print job, " + section + "kiosk thread CPU, p50",
+                Stats.ms(Stats.percentile(result.pinToJobCpu(), 50)), "ms", cpuNote));
         Map<String, Object> steps = new LinkedHashMap<>();
         result.steps().forEach((step, nanos) -> {
             Map<String, Double> percentiles = new LinkedHashMap<>();
@@ -407,12 +402,20 @@ public final class BenchMain {
             percentiles.put("p95", Stats.ms(Stats.percentile(nanos, 95)));
             percentiles.put("p99", Stats.ms(Stats.percentile(nanos, 99)));
             steps.put(step, percentiles);
-            figures.add(Figure.informative(realStepKey(step), "  real stack step " + step + ", p50",
-                    percentiles.get("p50"), "ms", "p95 " + percentiles.get("p95") + " ms, p99 "
-                            + percentiles.get("p99") + " ms"));
+            figures.add(Figure.informative(stepKey(key, step), stepTitle(where, step), percentiles.get("p50"), "ms",
+                    "p95 " + percentiles.get("p95") + " ms, p99 " + percentiles.get("p99") + " ms"));
         });
-        details.put("realStackPinToJobSteps", steps);
-        details.put("realStackPinToJobMs", result.pinToJob().stream().map(Stats::ms).toList());
+        String detail = where.isEmpty() ? "pinToJob" : "realStackPinToJob";
+        details.put(detail + "Steps", steps);
+        details.put(detail + "Ms", result.pinToJob().stream().map(Stats::ms).toList());
+    }
+
+    private static String stepKey(String key, String step) {
+        return key + "step_" + step.replaceAll("\\W+", "_") + "_p50_ms";
+    }
+
+    private static String stepTitle(String where, String step) {
+        return "  " + (where.isEmpty() ? "" : where + " ") + "step " + step + ", p50";
     }
 
     /** Every figure of the real-stack section, none taken, each saying why. */
@@ -428,14 +431,11 @@ public final class BenchMain {
         result.add(Figure.missing("real_pin_to_job_kiosk_cpu_p50_ms",
                 "PIN -> print job, real stack, kiosk thread CPU, p50", "ms", "-", why));
         for (String step : REAL_STEPS) {
-            result.add(Figure.missing(realStepKey(step), "  real stack step " + step + ", p50", "ms", "-", why));
+            result.add(Figure.missing(stepKey(REAL, step), stepTitle("real stack", step), "ms", "-", why));
         }
         return result;
     }
 
-    private static String realStepKey(String step) {
-        return "real_step_" + step.replaceAll("\\W+", "_") + "_p50_ms";
-    }
 
     private void throughput(BenchEndpoint endpoint) throws Exception {
         ThroughputBench.Result result = ThroughputBench.run(endpoint, plan.loadWarmupPerKiosk(), plan.loadPerKiosk());
