@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Boots the test image of build-os-image.sh (disk-test.raw: the production root plus the test
 # overlay, provisioned for the test simulator) under qemu (KVM when /dev/kvm works, else software
-# emulation) with the serial console, in the boot test's target (kernel command line
-# systemd.unit=kiosk-test.target: the headless kiosk, a root shell on ttyS0), then over that shell:
+# emulation) on UEFI firmware (OVMF) with Secure Boot: a first short boot in setup mode, where
+# systemd-boot enrolls the image's keys; then systemd-boot starts the signed UKI whose command line
+# names the boot test's target (systemd.unit=kiosk-test.target: the headless kiosk, a root shell on
+# ttyS0) and the root hash; the initramfs opens the root through dm-verity. Then over that shell:
 #   1. waits until kiosk-headless.service is active: READY=1 only after the provisioned kiosk
 #      (/var/lib/kiosk/config/kiosk.properties, the composition root of run --config) issued a
 #      document with a virtual card placed on the vpcd reader through pcscd, printed on the IPP
 #      test printer; the journal shows the reader, the outcome and the printer's completed job
 #   2. checks nothing under the CUPS spool, the data partition, /tmp or /var/tmp holds a PDF or the
 #      resident's name after the issuance
-#   3. checks the lockdown: root mounted read-only, /var/lib/kiosk on the data partition, no getty
+#   3. checks the lockdown: root mounted read-only from /dev/mapper/root with dm-verity's status
+#      "verified", Secure Boot enforced, /var/lib/kiosk on the data partition, no getty
 #   4. kills the kiosk's JVM (SIGKILL) and waits for systemd to start it again and for it to be
 #      ready again
 #   5. freezes the JVM (SIGSTOP): its heartbeat stops, the watchdog kills it, and it comes back
@@ -17,7 +20,8 @@
 # The whole console goes to kiosk-image/target/boot-test/console.log (console-screen.log with
 # --screen); each mode replaces only its own files there, so the screenshot stays beside the other.
 #
-# With --screen it boots kiosk-test-screen.target on a virtual display (virtio-vga) instead:
+# With --screen it boots the screen's UKI (kiosk-test-screen.target, made systemd-boot's default on
+# a copy of the disk) on a virtual display (virtio-vga) instead:
 #   1. kiosk.service (cage with its seat from seatd, Xwayland, the JavaFX kiosk) becomes active:
 #      READY=1 after the first beat of the JavaFX thread with the kiosk's window showing
 #   2. cage, Xwayland and the JVM run in kiosk.service's control group, cage's seat is seatd's
@@ -28,10 +32,15 @@
 #      qemu's own picture of the display goes beside it (screen-qemu.png)
 #   5. freezes the JVM (SIGSTOP): its beats stop, the watchdog kills cage, Xwayland and the JVM,
 #      and systemd starts them again, ready again; the kiosk restarted only that once
-# Usage: kiosk-image/boot-test.sh [--screen]
+#
+# With --tampered it boots a copy of the disk with one bit of the root partition flipped and passes
+# only when dm-verity stops the boot (kernel panic "dm-verity device corrupted") before anything
+# of the root ran.
+# Usage: kiosk-image/boot-test.sh [--screen | --tampered]
 set -euo pipefail
 mode=headless
 [[ "${1:-}" == "--screen" ]] && mode=screen
+[[ "${1:-}" == "--tampered" ]] && mode=tampered
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 image="$here/target/image"
 work="$here/target/boot-test"
@@ -69,7 +78,37 @@ if grep -a -q 'Linux version' "$work/kvm-probe.log" 2>/dev/null; then
   accel=(-accel kvm)
   speed=1
 fi
-echo "Booting the kiosk test image under qemu (${accel[*]})…"
+echo "Booting the kiosk test image under qemu (${accel[*]}, OVMF with Secure Boot)…"
+
+# UEFI with Secure Boot (OVMF, q35 with SMM); a fresh variable store is in setup mode: systemd-boot
+# enrolls the build's keys from the ESP and resets (qemu ends: -no-reboot); the boot below then
+# runs with Secure Boot enforced
+cp /usr/share/OVMF/OVMF_VARS_4M.fd "$work/vars.fd"
+firmware=(-machine q35,smm=on -global driver=cfi.pflash01,property=secure,value=on
+  -drive if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd
+  -drive "if=pflash,format=raw,unit=1,file=$work/vars.fd")
+timeout $(( 120 * speed )) nice -n 10 qemu-system-x86_64 "${accel[@]}" "${firmware[@]}" -m 512 -nodefaults -display none \
+  -no-reboot -serial stdio -drive "file=$disk,format=raw,if=virtio,snapshot=on" </dev/null >"$work/enroll.log" 2>&1 || true
+grep -a -q 'Enrolling secure boot keys' "$work/enroll.log" || { tail -n 20 "$work/enroll.log" >&2; echo "BOOT TEST FAILED: systemd-boot enrolled no Secure Boot keys" >&2; exit 1; }
+echo "  setup mode: systemd-boot enrolled the image's Secure Boot keys"
+
+if [[ $mode == tampered ]]; then
+  # one bit of the root flipped: dm-verity must stop the boot before anything of the root runs
+  "$here/verified-boot.sh" tamper-root "$disk" "$work/disk-tampered.raw"
+  timeout $(( 300 * speed )) nice -n 10 qemu-system-x86_64 "${accel[@]}" "${firmware[@]}" -m 1536 -nodefaults -display none \
+    -no-reboot -serial stdio -drive "file=$work/disk-tampered.raw,format=raw,if=virtio" </dev/null >"$work/console-tampered.log" 2>&1 || true
+  rm -f "$work/disk-tampered.raw"
+  tr -d '\r' < "$work/console-tampered.log" > "$work/console-tampered.txt"
+  grep -a -E 'data block [0-9]+ is corrupted|Kernel panic - not syncing: dm-verity' "$work/console-tampered.txt" | sed 's/^/  /'
+  if grep -a -q 'Kernel panic - not syncing: dm-verity device corrupted' "$work/console-tampered.txt" \
+     && ! grep -a -q -e 'kiosk-test# ' -e 'systemd\[1\]' "$work/console-tampered.txt"; then
+    echo "TAMPERED ROOT REFUSED: dm-verity stopped the boot, nothing of the root ran (console: $work/console-tampered.log)"
+    exit 0
+  fi
+  tail -n 30 "$work/console-tampered.txt" >&2
+  echo "BOOT TEST FAILED: the image with a flipped root byte was not refused" >&2
+  exit 1
+fi
 
 target=kiosk-test.target
 display=()
@@ -79,18 +118,22 @@ if [[ $mode == screen ]]; then
   display=(-device virtio-vga -chardev "pipe,id=mon,path=$work/monitor" -mon chardev=mon,mode=readline)
 fi
 
+if [[ $mode == screen ]]; then
+  # the screen's own signed UKI (its command line names kiosk-test-screen.target)
+  cp --sparse=always "$disk" "$work/disk-screen.raw"
+  "$here/verified-boot.sh" default "$work/disk-screen.raw" kiosk-test-screen.efi
+  disk="$work/disk-screen.raw"
+fi
 started=$(date +%s)
-coproc QEMU { exec nice -n 10 qemu-system-x86_64 "${accel[@]}" -machine q35 -m 1536 -smp 2 \
+coproc QEMU { exec nice -n 10 qemu-system-x86_64 "${accel[@]}" "${firmware[@]}" -m 1536 -smp 2 \
   -nodefaults -display none -no-reboot "${display[@]}" \
-  -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
-  -append "root=LABEL=KIOSKROOT ro console=ttyS0 systemd.unit=$target panic=-1 ${KIOSK_BOOT_APPEND:-}" \
   -drive "file=$disk,format=raw,if=virtio,snapshot=on" \
   -device virtio-rng-pci -serial stdio 2>&1; }
 qemu_pid=$QEMU_PID
 exec 3>&"${QEMU[1]}" 4<&"${QEMU[0]}"   # coproc descriptors do not reach subshells; copies do
 cat <&4 >> "$log" &
 reader=$!
-trap 'kill "$qemu_pid" 2>/dev/null || true; wait "$reader" 2>/dev/null || true' EXIT
+trap 'kill "$qemu_pid" 2>/dev/null || true; wait "$reader" 2>/dev/null || true; rm -f "$work/disk-screen.raw"' EXIT
 if [[ $mode == screen ]]; then
   cat "$work/monitor.out" > "$work/monitor.log" &
 fi
@@ -230,9 +273,14 @@ read -r left_count left_files <<<"$(value_of LEFT)"
 echo "  after the issuance: no PDF and no resident's name under /var/spool/cups, /var/lib/kiosk, /tmp, /var/tmp"
 
 # 3. lockdown
-send 'echo @@ROOT $(findmnt -no OPTIONS /); echo @@DATA $(findmnt -no SOURCE,OPTIONS /var/lib/kiosk); echo @@GETTY $(pgrep -c -x agetty)'
+send 'echo @@ROOT $(findmnt -no OPTIONS /); echo @@DATA $(findmnt -no SOURCE,OPTIONS /var/lib/kiosk); echo @@VERITY $(findmnt -no SOURCE /) $(veritysetup status root | sed -n "s/^ *status: *//p") $(od -An -tu1 -j4 -N1 /sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c | tr -d " "); echo @@GETTY $(pgrep -c -x agetty)'
 wait_for '@@GETTY [0-9]+' 60
 [[ ",$(value_of ROOT)," == *,ro,* ]] || fail "root is not read-only: $(value_of ROOT)"
+read -r verity_source verity_status secure_boot <<<"$(value_of VERITY)"
+[[ "$verity_source" == /dev/mapper/root && "$verity_status" == verified* ]] \
+  || fail "the root is not the verified dm-verity device: $(value_of VERITY)"
+[[ "$secure_boot" == 1 ]] || fail "the firmware does not enforce Secure Boot: $(value_of VERITY)"
+echo "  verified boot: Secure Boot on; / is $verity_source, dm-verity status $verity_status"
 [[ "$(value_of DATA)" == *rw* ]] || fail "/var/lib/kiosk is not the writable data partition: $(value_of DATA)"
 [[ "$(value_of GETTY)" == 0 ]] || fail "a getty runs: $(value_of GETTY)"
 echo "  root $(value_of ROOT | cut -d, -f1); /var/lib/kiosk on $(value_of DATA | cut -d' ' -f1); no getty"

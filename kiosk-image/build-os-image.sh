@@ -3,17 +3,19 @@
 #   rootfs/        mmdebstrap (apt variant, no recommends) + kernel, systemd, cage, seatd, Xwayland, pcscd,
 #                  CUPS, fonts, GTK for JavaFX, the runtime image at /opt/kiosk, the units and /etc
 #                  files of kiosk-image/systemd and kiosk-image/rootfs: the production root
-#   disk.raw       the production image, GPT: partition 1 the read-only root (ext4, KIOSKROOT),
-#                  partition 2 the data partition (ext4, KIOSKDATA, mounted at /var/lib/kiosk),
-#                  empty: the kiosk shows "not provisioned" until provision.sh writes its
-#                  configuration there
+#   disk.raw       the production image, GPT (verified-boot.sh): the ESP (systemd-boot and the
+#                  signed UKI whose command line holds the root hash), the read-only root (ext4,
+#                  KIOSKROOT), its dm-verity hash tree, the data partition (ext4, KIOSKDATA, mounted
+#                  at /var/lib/kiosk), empty: the kiosk shows "not provisioned" until provision.sh
+#                  writes its configuration there
 #   rootfs-test/   the production root plus the test overlay (kiosk-image/test-overlay: the serial
 #                  root shell, the headless test service, the simulator and IPP printer units, the
 #                  vpcd virtual reader driver, ippeveprinter)
 #   disk-test.raw  the test image, provisioned for a simulator whose PKI is made here (the DEMO
-#                  profile: PC/SC reader, the IPP test printer, simulated payment)
-#   vmlinuz, initrd.img   the images' kernel and initramfs, for direct kernel boot
-#                  (qemu -kernel/-initrd, see boot-test.sh); the disks carry no boot loader
+#                  profile: PC/SC reader, the IPP test printer, simulated payment); its ESP holds two
+#                  signed UKIs, the boot test's targets (headless, screen)
+#   vmlinuz, initrd.img   the images' kernel and initramfs (also inside each UKI)
+#   ../secure-boot-keys/  the build's Secure Boot keys, made once (KIOSK_SECURE_BOOT_KEYS: a store's own)
 # check-production.sh proves the production root holds nothing of the overlay (and sees it in the
 # test root). Needs root (mmdebstrap --mode=root, chroot), mmdebstrap, e2fsprogs, fdisk.
 # Usage: kiosk-image/build-os-image.sh [--skip-runtime]
@@ -33,6 +35,7 @@ fi
 packages=(
   systemd systemd-sysv udev dbus libpam-systemd kmod   # init, devices, logind sessions
   linux-image-amd64 initramfs-tools                    # kernel and initramfs
+  cryptsetup-bin                                       # veritysetup: the initramfs opens the verified root
   cage xwayland                                        # the Wayland kiosk compositor, X11 for JavaFX
   seatd                                                # cage's seat (display, input) for the kiosk user:
                                                        # libseat's logind backend needs polkit, see kiosk.service
@@ -62,6 +65,7 @@ nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --customize-hook="mkdir -p \"\$1/opt\" \"\$1/var/lib/kiosk\" && cp -a '$runtime' \"\$1/opt/kiosk\"" \
   --customize-hook="cp -a '$here/rootfs/.' \"\$1/\"" \
   --customize-hook="cp '$here/systemd/'* \"\$1/etc/systemd/system/\"" \
+  --customize-hook='chroot "$1" update-initramfs -u -k all' \
   --customize-hook="cat '$here/cups/cupsd-kiosk.conf' >> \"\$1/etc/cups/cupsd.conf\"" \
   --customize-hook='chroot "$1" useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin kiosk' \
   --customize-hook='chroot "$1" passwd --lock root' \
@@ -159,28 +163,19 @@ if "$here/check-production.sh" "$rootfs_test" > "$out/overlay-check-test-root.tx
 fi
 echo "production root: no test overlay; the same check finds $(grep -c '' "$out/overlay-check-test-root.txt") item(s) in the test root" >&2
 
-# make_disk ROOT DISK: GPT, partition 1 the root (ext4 read-only, KIOSKROOT), partition 2 the data
-# (ext4, KIOSKDATA, empty)
-make_disk() {
-  local root=$1 disk=$2 root_mb data_mb=256
-  root_mb=$(( $(du -sm --exclude=proc --exclude=sys "$root" | cut -f1) * 115 / 100 + 64 ))
-  nice -n 10 mkfs.ext4 -q -F -L KIOSKROOT -d "$root" "$out/root.ext4" "${root_mb}M"
-  nice -n 10 mkfs.ext4 -q -F -L KIOSKDATA "$out/data.ext4" "${data_mb}M"
-  rm -f "$disk"
-  truncate -s $(( (1 + root_mb + data_mb + 1) * 1024 * 1024 )) "$disk"
-  sfdisk -q "$disk" <<PARTS
-label: gpt
-start=1MiB, size=${root_mb}MiB, name=kiosk-root
-size=${data_mb}MiB, name=kiosk-data
-PARTS
-  dd if="$out/root.ext4" of="$disk" bs=1M seek=1 conv=notrunc,sparse status=none
-  dd if="$out/data.ext4" of="$disk" bs=1M seek=$(( 1 + root_mb )) conv=notrunc,sparse status=none
-  rm -f "$out/root.ext4" "$out/data.ext4"
-  echo "  $disk: $(du -h --apparent-size "$disk" | cut -f1) (root ${root_mb} MiB: $(du -sh --exclude=proc --exclude=sys "$root" | cut -f1) of files; data ${data_mb} MiB)" >&2
-}
-echo "Making the disks (root ext4 read-only, data ext4)…" >&2
-make_disk "$rootfs" "$out/disk.raw"
-make_disk "$rootfs_test" "$out/disk-test.raw"
+# The disks (verified-boot.sh): GPT with the ESP (systemd-boot and the signed UKIs, whose command
+# lines hold the root hash), the root (ext4 read-only, KIOSKROOT), its dm-verity hash tree and the
+# data partition (ext4, KIOSKDATA, empty). The Secure Boot keys are made once and kept outside
+# target/image; a store's build takes its own from KIOSK_SECURE_BOOT_KEYS.
+keys="${KIOSK_SECURE_BOOT_KEYS:-$here/target/secure-boot-keys}"
+"$here/verified-boot.sh" keys "$keys"
+echo "Making the disks (ESP, root ext4 read-only + dm-verity, data ext4)…" >&2
+"$here/verified-boot.sh" disk --root "$rootfs" --kernel "$out/vmlinuz" --initrd "$out/initrd.img" --keys "$keys" \
+  --uki kiosk='quiet loglevel=3 vt.global_cursor_default=0 panic=60 systemd.gpt_auto=0' --out "$out/disk.raw" >/dev/null
+"$here/verified-boot.sh" disk --root "$rootfs_test" --kernel "$out/vmlinuz" --initrd "$out/initrd.img" --keys "$keys" \
+  --uki kiosk-test='console=ttyS0 systemd.unit=kiosk-test.target panic=-1 systemd.gpt_auto=0' \
+  --uki kiosk-test-screen='console=ttyS0 systemd.unit=kiosk-test-screen.target panic=-1 systemd.gpt_auto=0' \
+  --out "$out/disk-test.raw" >/dev/null
 "$here/provision.sh" "$kiosk_dir" "$out/disk-test.raw" >&2
 
 echo "OS images: $out/disk.raw (production, not provisioned), $out/disk-test.raw (test, provisioned), kernel $out/vmlinuz, built in $(( $(date +%s) - started )) s" >&2
