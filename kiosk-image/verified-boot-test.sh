@@ -82,6 +82,8 @@ rm -rf "$conf"
 cp -a /etc/initramfs-tools "$conf"
 cp -a "$here/rootfs/etc/initramfs-tools/." "$conf/"
 sed -i 's/^MODULES=.*/MODULES=list/' "$conf/initramfs.conf"
+# no busybox, as in the image (it does not install busybox): the scripts must make do with klibc
+sed -i 's/^BUSYBOX=.*/BUSYBOX=n/' "$conf/initramfs.conf"
 printf '%s\n' virtio_pci virtio_blk ext4 efivarfs > "$conf/modules"   # efivarfs: the root's init reads the boot loader's variables
 mkdir -p /usr/lib/modules   # the mount point (empty; absent on a machine without a kernel)
 unshare --mount sh -c "mount --bind '$kernel_dir/lib/modules' /usr/lib/modules && mount --bind '$kernel_dir/boot' /boot \
