@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the kiosk's OS images in kiosk-image/target/image from Debian 12 packages, in one build:
 #   rootfs/        mmdebstrap (apt variant, no recommends) + kernel, systemd, cage, seatd, Xwayland, pcscd,
-#                  CUPS, fonts, GTK for JavaFX, the runtime image at /opt/kiosk, the units and /etc
-#                  files of kiosk-image/systemd and kiosk-image/rootfs: the production root
+#                  CUPS, fonts, GTK for JavaFX, the runtime image at /opt/kiosk (no demo, no
+#                  simulator; its AppCDS archive trained there against a simulator run from the test
+#                  jars, which leave the root afterwards), the units and /etc files of
+#                  kiosk-image/systemd and kiosk-image/rootfs: the production root
 #   disk.raw       the production image, GPT (verified-boot.sh): the ESP (systemd-boot and the
 #                  signed UKI whose command line holds the root hash), the read-only root (ext4,
 #                  KIOSKROOT), its dm-verity hash tree, the data partition (ext4, KIOSKDATA, mounted
@@ -10,7 +12,8 @@
 #                  writes its configuration there
 #   rootfs-test/   the production root plus the test overlay (kiosk-image/test-overlay: the serial
 #                  root shell, the headless test service, the simulator and IPP printer units, the
-#                  vpcd virtual reader driver, ippeveprinter)
+#                  vpcd virtual reader driver, ippeveprinter) and the test jars at /opt/kiosk-test/app
+#                  (the demo, the simulator, the headless test service: target/kiosk-test)
 #   disk-test.raw  the test image, provisioned for a simulator whose PKI is made here (the DEMO
 #                  profile: PC/SC reader, the IPP test printer, simulated payment); its ESP holds two
 #                  signed UKIs, the boot test's targets (headless, screen)
@@ -23,12 +26,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/target/image"
 runtime="$here/target/kiosk"
+test_jars="$here/target/kiosk-test"
 skip_runtime=no
 [[ "${1:-}" == "--skip-runtime" ]] && skip_runtime=yes
 started=$(date +%s)
 
 [[ $(id -u) -eq 0 ]] || { echo "build-os-image.sh needs root (mmdebstrap --mode=root)" >&2; exit 1; }
-if [[ $skip_runtime == no || ! -x "$runtime/bin/kiosk" ]]; then
+if [[ $skip_runtime == no || ! -x "$runtime/bin/kiosk" || ! -f "$test_jars/conf/classpath" ]]; then
   "$here/build-runtime.sh" --no-train
 fi
 
@@ -55,7 +59,8 @@ mkdir -p "$out"
 rootfs="$out/rootfs"
 echo "Building the root file system (mmdebstrap, ${#packages[@]} packages)…" >&2
 # Customisation inside the root: the runtime at /opt/kiosk, trained there (AppCDS wants the class
-# path it will run with), the kiosk user without a shell, units enabled, consoles masked.
+# path it will run with) against a simulator from the test jars, put beside it for the training
+# alone, the kiosk user without a shell, units enabled, consoles masked.
 nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --aptopt='APT::Install-Recommends "false"' \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
@@ -72,7 +77,9 @@ nice -n 10 mmdebstrap --mode=root --variant=apt --quiet \
   --customize-hook='chroot "$1" systemctl enable kiosk.service var-lib-kiosk.mount seatd.service' \
   --customize-hook='chroot "$1" systemctl set-default graphical.target' \
   --customize-hook='chroot "$1" systemctl mask getty@.service autovt@.service serial-getty@.service console-getty.service container-getty@.service debug-shell.service ctrl-alt-del.target' \
+  --customize-hook="cp -a '$test_jars' \"\$1/opt/kiosk-test\"" \
   --customize-hook='chroot "$1" /opt/kiosk/bin/kiosk-train-cds' \
+  --customize-hook='rm -rf "$1/opt/kiosk-test"' \
   --customize-hook='rm -f "$1/etc/machine-id" && touch "$1/etc/machine-id"' \
   bookworm "$rootfs" "$sources" >&2
 
@@ -128,12 +135,13 @@ chmod 755 "$rootfs_test/opt/kiosk-test/bin/xwd"
 rm "$out"/overlay-debs/x11-apps_*.deb
 cp -r "$here"/test-overlay/systemd/* "$rootfs_test/etc/systemd/system/"
 cp -a "$here/test-overlay/opt/." "$rootfs_test/opt/"
+cp -a "$test_jars/." "$rootfs_test/opt/kiosk-test/"
 SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --root="$rootfs_test" --man=no \
   $(cd "$here/test-overlay/systemd" && find . -maxdepth 1 -type f -printf '/etc/systemd/system/%P ') >&2 \
   || echo "warning: systemd-analyze verify --root reported the above (test root)" >&2
 
 # The simulator the test image's kiosk is provisioned for: its PKI and registry made here, once,
-# by the runtime's own simulator; the test image serves them again on the same port.
+# by the test jars' simulator on this runtime; the test image serves them again on the same port.
 echo "Making the test simulator's PKI and the test kiosk's configuration…" >&2
 seed="$out/test-seed"
 mkdir -p "$seed/state"
@@ -161,6 +169,8 @@ echo "SIM_PORT=$sim_port" > "$rootfs_test/opt/kiosk-test/sim.env"
 if "$here/check-production.sh" "$rootfs_test" > "$out/overlay-check-test-root.txt"; then
   echo "check-production.sh found no overlay in the test root: the check is blind" >&2; exit 1
 fi
+grep -q 'jp/certkiosk/demo/' "$out/overlay-check-test-root.txt" && grep -q 'jp/certkiosk/sim/' "$out/overlay-check-test-root.txt" \
+  || { echo "check-production.sh did not see the demo and simulator classes of the test root's jars: the check is blind" >&2; exit 1; }
 echo "production root: no test overlay; the same check finds $(grep -c '' "$out/overlay-check-test-root.txt") item(s) in the test root" >&2
 
 # The disks (verified-boot.sh): GPT with the ESP (systemd-boot and the signed UKIs, whose command

@@ -47,6 +47,9 @@ class MemoryOptionsTest {
         List<String> run = launch(Map.of(), launcher.toString(), "run", "--config", "kiosk.properties");
         assertTrue(run.contains("@" + home.resolve("conf/jvm-memory.options")), "run: " + run);
 
+        // the test image's jars beside the runtime (/opt/kiosk-test), without which --demo refuses
+        Files.createDirectories(work.resolve("kiosk-test/conf"));
+        Files.writeString(work.resolve("kiosk-test/conf/classpath"), "");
         List<String> demo = launch(Map.of(), launcher.toString(), "--demo", "headless");
         assertFalse(demo.stream().anyMatch(a -> a.contains("jvm-memory.options")),
                 "the demo carries the simulator and keeps the JVM's own sizing: " + demo);

@@ -1,4 +1,4 @@
-package jp.certkiosk.image;
+package jp.certkiosk.image.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package jp.certkiosk.image;
+package jp.certkiosk.image.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.certkiosk.app.Main;
+import jp.certkiosk.demo.DemoMain;
+import jp.certkiosk.image.Heartbeat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +67,7 @@ public final class HeadlessService implements Callable<Integer> {
             Files.createDirectories(data);
             Path report = data.resolve("self-test-report.json");
             Files.deleteIfExists(report);
-            int exit = new CommandLine(new jp.certkiosk.demo.DemoMain()).execute("headless", "--config", config.toString(),
+            int exit = new CommandLine(new DemoMain()).execute("headless", "--config", config.toString(),
                     "--scenario", scenario.toString(), "--report", report.toString(), "--data", data.toString());
             List<String> outcomes = exit == 0 && Files.exists(report) ? outcomes(report) : List.of();
             Files.deleteIfExists(report);
@@ -78,7 +80,7 @@ public final class HeadlessService implements Callable<Integer> {
             if (out == null) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "without --config, --out is needed");
             }
-            int selfTest = new CommandLine(new jp.certkiosk.demo.DemoMain()).execute("demo", "--headless", "--card", card,
+            int selfTest = new CommandLine(new DemoMain()).execute("demo", "--headless", "--card", card,
                     "--data", data.toString(), "--out", out.toString());
             if (selfTest != 0) {
                 System.out.println("Kiosk self-test failed (exit " + selfTest + "); not ready");
