@@ -18,7 +18,8 @@
 #   5. freezes the JVM (SIGSTOP): its heartbeat stops, the watchdog kills it, and it comes back
 #   6. fails when the kiosk was restarted more often than the test caused (a crash of its own)
 # The whole console goes to kiosk-image/target/boot-test/console.log (console-screen.log with
-# --screen); each mode replaces only its own files there, so the screenshot stays beside the other.
+# --screen, console-tampered.log with --tampered); each mode replaces only its own files there, so
+# the screenshot and each mode's console stay beside the others.
 #
 # With --screen it boots the screen's UKI (kiosk-test-screen.target, made systemd-boot's default on
 # a copy of the disk) on a virtual display (virtio-vga) instead:
@@ -46,12 +47,13 @@ image="$here/target/image"
 work="$here/target/boot-test"
 log="$work/console.log"
 [[ $mode == screen ]] && log="$work/console-screen.log"
+[[ $mode == tampered ]] && log="$work/console-tampered.log"
 disk="$image/disk-test.raw"
 [[ -f "$disk" ]] || { echo "no test image: run kiosk-image/build-os-image.sh first" >&2; exit 1; }
 mkdir -p "$work"
 if [[ $mode == screen ]]; then
   rm -f "$work"/screen.png "$work"/screen-qemu.png "$work"/monitor.* "$work"/screen.xwd*
-else
+elif [[ $mode == headless ]]; then
   rm -f "$work"/hs_err.txt
 fi
 rm -f "$work/kvm-probe.log"
@@ -96,13 +98,13 @@ if [[ $mode == tampered ]]; then
   # one bit of the root flipped: dm-verity must stop the boot before anything of the root runs
   "$here/verified-boot.sh" tamper-root "$disk" "$work/disk-tampered.raw"
   timeout $(( 300 * speed )) nice -n 10 qemu-system-x86_64 "${accel[@]}" "${firmware[@]}" -m 1536 -nodefaults -display none \
-    -no-reboot -serial stdio -drive "file=$work/disk-tampered.raw,format=raw,if=virtio" </dev/null >"$work/console-tampered.log" 2>&1 || true
+    -no-reboot -serial stdio -drive "file=$work/disk-tampered.raw,format=raw,if=virtio" </dev/null >"$log" 2>&1 || true
   rm -f "$work/disk-tampered.raw"
-  tr -d '\r' < "$work/console-tampered.log" > "$work/console-tampered.txt"
+  tr -d '\r' < "$log" > "$work/console-tampered.txt"
   grep -a -E 'data block [0-9]+ is corrupted|Kernel panic - not syncing: dm-verity' "$work/console-tampered.txt" | sed 's/^/  /'
   if grep -a -q 'Kernel panic - not syncing: dm-verity device corrupted' "$work/console-tampered.txt" \
      && ! grep -a -q -e 'kiosk-test# ' -e 'systemd\[1\]' "$work/console-tampered.txt"; then
-    echo "TAMPERED ROOT REFUSED: dm-verity stopped the boot, nothing of the root ran (console: $work/console-tampered.log)"
+    echo "TAMPERED ROOT REFUSED: dm-verity stopped the boot, nothing of the root ran (console: $log)"
     exit 0
   fi
   tail -n 30 "$work/console-tampered.txt" >&2
