@@ -210,8 +210,9 @@ if [[ $mode == screen ]]; then
   [[ "$seatd" == active && "$seat_clients" -ge 1 ]] || fail "cage did not get its seat from seatd (seatd.service $seatd, clients opened: $seat_clients)"
   echo "  cage, Xwayland and the kiosk JVM run in $unit; seatd.service $seatd opened the seat for cage"
   # 3. the watchdog receives the beats: systemd's timestamp of the last WATCHDOG=1 moves on
-  send "w1=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); sleep 65; w2=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); echo @@WATCHDOG-SEEN \$w1 \$w2 \$(( \$(date +%s) - \$(stat -c %Y /run/kiosk/heartbeat) ))"
-  wait_for '@@WATCHDOG-SEEN [0-9]+ [0-9]+ [0-9]+' 120
+  send "w1=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); sleep 65; w2=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); beat=\$(stat -c %Y /run/kiosk/heartbeat); echo @@WATCHDOG-SEEN \$w1 \$w2 \$(( \$(date +%s) - beat ))"
+  # (the file's time is read before the clock: a beat between the two once made the age -1)
+  wait_for '@@WATCHDOG-SEEN [0-9]+ [0-9]+ -?[0-9]+' 120
   read -r w1 w2 beat_age <<<"$(value_of WATCHDOG-SEEN)"
   (( w1 > 0 && w2 > w1 )) || fail "systemd's watchdog got no new beat in 65 s (WatchdogTimestampMonotonic $w1, then $w2)"
   echo "  the watchdog receives the beats: last WATCHDOG=1 moved on by $(( (w2 - w1) / 1000000 )) s in 65 s; the heartbeat file is ${beat_age} s old"
