@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -112,13 +113,18 @@ public final class KioskConfigLoader {
 
         KioskConfig config = new KioskConfig(p.getProperty("kiosk.id", "").trim(), profile, endpoint, printer,
                 path(p, "journal.directory", base, problems), reader, payment,
-                pinFile == null ? null : base.resolve(pinFile).normalize(), screen);
+                pinFile == null ? null : resolve("staff.pinHashFile", pinFile, base, problems), screen);
         config.check(problems);
         return config;
     }
 
     private static PaymentConfig.CcTalk ccTalk(Properties p, ConfigProblems problems) {
-        return new PaymentConfig.CcTalk(optional(p, "payment.port"),
+        String port = optional(p, "payment.port");
+        if (port != null && port.indexOf('\0') >= 0) {
+            problems.add("payment.port", "is not a file name: it holds a NUL character");
+            port = null;
+        }
+        return new PaymentConfig.CcTalk(port,
                 integer(p, "payment.selectorAddress", PaymentConfig.CcTalk.DEFAULT_SELECTOR_ADDRESS, problems),
                 pairs(p, "payment.coins", "coin id:yen, such as 1:10,2:50,3:100,4:500", problems),
                 pairs(p, "payment.hoppers", "hopper address:yen of its coin, such as 3:100,4:10", problems),
@@ -191,7 +197,17 @@ public final class KioskConfigLoader {
 
     private static Path path(Properties p, String key, Path base, ConfigProblems problems) {
         String value = required(p, key, problems);
-        return value == null ? null : base.resolve(value).normalize();
+        return value == null ? null : resolve(key, value, base, problems);
+    }
+
+    /** A file named by a key, relative to the configuration's folder; null (and a problem) when no file can have that name. */
+    private static Path resolve(String key, String value, Path base, ConfigProblems problems) {
+        try {
+            return base.resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(key, "is not a file name: " + e.getReason());
+            return null;
+        }
     }
 
     /** A password kept in a file of its own (readable by the kiosk's user only); one line, trailing newline ignored. */
@@ -200,7 +216,10 @@ public final class KioskConfigLoader {
         if (name == null) {
             return new char[0];
         }
-        Path file = base.resolve(name).normalize();
+        Path file = resolve(key, name, base, problems);
+        if (file == null) {
+            return new char[0];
+        }
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, StandardCharsets.UTF_8);

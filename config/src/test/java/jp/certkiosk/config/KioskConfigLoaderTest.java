@@ -110,6 +110,19 @@ class KioskConfigLoaderTest {
         }
     }
 
+    @Test
+    void aNulCharacterInAFileNameIsAProblemOfItsKey() throws IOException {
+        Path file = write(VALID.replace("endpoint.keyStore=tls/kiosk.p12", "endpoint.keyStore=tls/kiosk\0.p12")
+                .replace("printer.outputDirectory=out", "printer.outputDirectory=o\0ut")
+                .replace("payment.kind=SIMULATED\n", CCTALK.replace("/dev/ttyUSB0", "/dev/tty\0USB0"))
+                + "staff.pinHashFile=staff\0pin\n");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> KioskConfigLoader.load(file));
+        for (String key : new String[] {"endpoint.keyStore", "printer.outputDirectory", "payment.port", "staff.pinHashFile"}) {
+            assertTrue(e.problems().stream().anyMatch(problem -> problem.startsWith(key + " is not a file name")),
+                    () -> "no problem names " + key + " in:\n" + e.getMessage());
+        }
+    }
+
     private static final String CCTALK = """
             payment.kind=CCTALK
             payment.port=/dev/ttyUSB0
