@@ -148,7 +148,7 @@ fail() {
   echo "BOOT TEST FAILED: $*" >&2
   if [[ $shell_up == yes ]] && kill -0 "$qemu_pid" 2>/dev/null; then
     # what the kiosk's units said, for the diagnosis (kept in the console log)
-    printf '%s\n' "journalctl -b --no-pager -o short-monotonic -u 'kiosk*' -u pcscd.service | tail -n 120 | sed 's/^/@@DIAG /'; echo @@DIAG-END" >&3
+    printf '%s\n' "journalctl -b --no-pager -o short-monotonic -u 'kiosk*' -u pcscd.service -u seatd.service | tail -n 120 | sed 's/^/@@DIAG /'; echo @@DIAG-END" >&3
     for _ in $(seq 1 $(( 30 * speed ))); do tr -d '\r' < "$log" | grep -a -q '@@DIAG-END' && break; sleep 1; done
     echo "--- the kiosk units' journal ---" >&2
     tr -d '\r' < "$log" | grep -a '^@@DIAG ' | cut -c8- >&2 || true
@@ -209,6 +209,13 @@ if [[ $mode == screen ]]; then
   [[ "$g_cage $g_xwayland $g_java" == "1 1 1" ]] || fail "cage, Xwayland and the JVM are not all in $unit's control group: $g_cage $g_xwayland $g_java"
   [[ "$seatd" == active && "$seat_clients" -ge 1 ]] || fail "cage did not get its seat from seatd (seatd.service $seatd, clients opened: $seat_clients)"
   echo "  cage, Xwayland and the kiosk JVM run in $unit; seatd.service $seatd opened the seat for cage"
+  # seatd as the guest's systemd runs it: the drop-in's sandbox, not Debian's bare unit
+  send "echo @@SEATD \$(systemctl show -p NoNewPrivileges --value seatd.service) \$(systemctl show -p CapabilityBoundingSet --value seatd.service)"
+  wait_for '@@SEATD [a-z]+' 60
+  read -r seatd_nnp seatd_caps <<<"$(value_of SEATD)"
+  [[ "$seatd_nnp" == yes && $(wc -w <<<"$seatd_caps") == 4 ]] \
+    || fail "seatd.service runs without its sandbox (NoNewPrivileges=$seatd_nnp, capabilities: $seatd_caps)"
+  echo "  seatd sandboxed: NoNewPrivileges=yes, capabilities $seatd_caps"
   # 3. the watchdog receives the beats: systemd's timestamp of the last WATCHDOG=1 moves on
   send "w1=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); sleep 65; w2=\$(systemctl show -p WatchdogTimestampMonotonic --value $unit); beat=\$(stat -c %Y /run/kiosk/heartbeat); echo @@WATCHDOG-SEEN \$w1 \$w2 \$(( \$(date +%s) - beat ))"
   # (the file's time is read before the clock: a beat between the two once made the age -1)
