@@ -102,7 +102,7 @@ public final class KioskConfigLoader {
         PaymentConfig.Kind paymentKind = parseEnum(p, "payment.kind", PaymentConfig.Kind.class, null, problems);
         PaymentConfig payment = new PaymentConfig(paymentKind,
                 integer(p, "payment.simulatedHopperYen", PaymentConfig.DEFAULT_SIMULATED_HOPPER_YEN, problems),
-                paymentKind == PaymentConfig.Kind.CCTALK ? ccTalk(p, problems) : null);
+                paymentKind == PaymentConfig.Kind.CCTALK ? ccTalk(p, base, problems) : null);
 
         String pinFile = optional(p, "staff.pinHashFile");
         ScreenConfig screen = new ScreenConfig(
@@ -118,11 +118,10 @@ public final class KioskConfigLoader {
         return config;
     }
 
-    private static PaymentConfig.CcTalk ccTalk(Properties p, ConfigProblems problems) {
+    private static PaymentConfig.CcTalk ccTalk(Properties p, Path base, ConfigProblems problems) {
         String port = optional(p, "payment.port");
-        if (port != null && port.indexOf('\0') >= 0) {
-            problems.add("payment.port", "is not a file name: it holds a NUL character");
-            port = null;
+        if (port != null && resolve("payment.port", port, base, problems) == null) {
+            port = null; // the serial device keeps its name as written; only a name no file can have is refused
         }
         return new PaymentConfig.CcTalk(port,
                 integer(p, "payment.selectorAddress", PaymentConfig.CcTalk.DEFAULT_SELECTOR_ADDRESS, problems),
